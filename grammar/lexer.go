@@ -1,0 +1,218 @@
+package grammar
+
+import (
+	"io"
+	"strings"
+
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// Token types. The lexer is context-sensitive in the way of a stateful lexer
+// with modes: what follows a verb decides how the rest of the line is cut, so
+// that free text (a VALUE or a mention's TEXT) arrives as one Rest token with
+// its inner spacing intact.
+const (
+	tokPrefix lexer.TokenType = -(iota + 2) // ">cs" followed by a blank or the end
+	tokNear                                 // a near-miss prefix: " >cs", ">CS", "> cs", ">cs" glued to a sigil
+	tokChat                                 // a whole line that is not a command
+	tokVerb                                 // "/" and the word after it
+	tokHead                                 // a word where a command was expected, without a sigil
+	tokDot                                  // "." opening a field
+	tokPlus                                 // "+" opening a form
+	tokAt                                   // "@" opening a mention
+	tokName                                 // a field or /set name
+	tokID                                   // an argument where an ObjectId is expected
+	tokHash                                 // "#" inside a location
+	tokRest                                 // the rest of the line, trimmed
+)
+
+// definition is the participle lexer.Definition of one message line.
+type definition struct{}
+
+// Symbols builds its map on each call rather than reading a package variable:
+// the parser is built during package initialisation, before such a variable
+// would be set. Participle calls it only while building.
+func (definition) Symbols() map[string]lexer.TokenType {
+	return map[string]lexer.TokenType{
+		"EOF":    lexer.EOF,
+		"Prefix": tokPrefix,
+		"Near":   tokNear,
+		"Chat":   tokChat,
+		"Verb":   tokVerb,
+		"Head":   tokHead,
+		"Dot":    tokDot,
+		"Plus":   tokPlus,
+		"At":     tokAt,
+		"Name":   tokName,
+		"ID":     tokID,
+		"Hash":   tokHash,
+		"Rest":   tokRest,
+	}
+}
+
+func (d definition) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	return d.LexString(filename, string(b))
+}
+
+func (definition) LexString(_ string, input string) (lexer.Lexer, error) {
+	return &lineLexer{s: input}, nil
+}
+
+type mode uint8
+
+const (
+	modeStart     mode = iota
+	modeHead           // where a command is expected
+	modeFieldName      // right after "."
+	modeGlued          // right after "+" or "@": the id follows without a blank
+	modeName           // after "/set"
+	modeID             // after "/assign" or "/notify"
+	modeLocation       // after ".location"
+	modeLocRun         // inside the ORG#DEPT word
+	modeRest           // free text to the end of the line
+	modeEnd
+)
+
+// lineLexer cuts one line into tokens. It is total: every input yields
+// tokens and then EOF, never an error, so participle always gets a tree.
+// Blanks between tokens are skipped; positions keep them.
+type lineLexer struct {
+	s      string
+	i      int
+	runEnd int
+	mode   mode
+}
+
+func (l *lineLexer) Next() (lexer.Token, error) {
+	for {
+		switch l.mode {
+		case modeStart:
+			switch c, n := classify(l.s); c {
+			case Command:
+				l.mode = modeHead
+				return l.emit(tokPrefix, n), nil
+			case NearMiss:
+				l.mode = modeHead
+				return l.emit(tokNear, n), nil
+			default:
+				l.mode = modeEnd
+				return l.emit(tokChat, len(l.s)), nil
+			}
+		case modeHead:
+			l.skipBlanks()
+			if l.i == len(l.s) {
+				l.mode = modeEnd
+				continue
+			}
+			switch l.s[l.i] {
+			case '/':
+				t := l.emit(tokVerb, l.run())
+				switch t.Value {
+				case verbSet:
+					l.mode = modeName
+				case verbAssign, verbNotify:
+					l.mode = modeID
+				default:
+					l.mode = modeRest
+				}
+				return t, nil
+			case '.':
+				l.mode = modeFieldName
+				return l.emit(tokDot, 1), nil
+			case '+':
+				l.mode = modeGlued
+				return l.emit(tokPlus, 1), nil
+			case '@':
+				l.mode = modeGlued
+				return l.emit(tokAt, 1), nil
+			}
+			l.mode = modeRest
+			return l.emit(tokHead, l.run()), nil
+		case modeFieldName:
+			l.mode = modeRest
+			if n := l.run(); n > 0 {
+				t := l.emit(tokName, n)
+				if t.Value == fieldLocation {
+					l.mode = modeLocation
+				}
+				return t, nil
+			}
+		case modeGlued:
+			l.mode = modeRest
+			if n := l.run(); n > 0 {
+				return l.emit(tokID, n), nil
+			}
+		case modeName, modeID:
+			typ := tokName
+			if l.mode == modeID {
+				typ = tokID
+			}
+			l.mode = modeRest
+			l.skipBlanks()
+			if n := l.run(); n > 0 {
+				return l.emit(typ, n), nil
+			}
+		case modeLocation:
+			l.skipBlanks()
+			l.runEnd = l.i + l.run()
+			l.mode = modeLocRun
+		case modeLocRun:
+			if l.i == l.runEnd {
+				l.mode = modeRest
+				continue
+			}
+			if l.s[l.i] == '#' {
+				return l.emit(tokHash, 1), nil
+			}
+			n := strings.IndexByte(l.s[l.i:l.runEnd], '#')
+			if n < 0 {
+				n = l.runEnd - l.i
+			}
+			return l.emit(tokID, n), nil
+		case modeRest:
+			l.skipBlanks()
+			l.mode = modeEnd
+			if end := len(strings.TrimRight(l.s, blanks)); end > l.i {
+				return l.emit(tokRest, end-l.i), nil
+			}
+		case modeEnd:
+			return lexer.EOFToken(position(len(l.s))), nil
+		}
+	}
+}
+
+// emit returns the token of n bytes at the cursor and moves past it.
+func (l *lineLexer) emit(typ lexer.TokenType, n int) lexer.Token {
+	t := lexer.Token{Type: typ, Value: l.s[l.i : l.i+n], Pos: position(l.i)}
+	l.i += n
+	return t
+}
+
+// run returns the length of the word at the cursor: bytes up to a blank.
+func (l *lineLexer) run() int {
+	n := strings.IndexAny(l.s[l.i:], blanks)
+	if n < 0 {
+		return len(l.s) - l.i
+	}
+	return n
+}
+
+func (l *lineLexer) skipBlanks() {
+	for l.i < len(l.s) && isBlank(l.s[l.i]) {
+		l.i++
+	}
+}
+
+// position is a token position relative to the line; the builder moves it to
+// the message's place in its source. Columns count bytes.
+func position(off int) lexer.Position {
+	return lexer.Position{Offset: off, Line: 1, Column: off + 1}
+}
+
+const blanks = " \t"
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' }

@@ -1,0 +1,149 @@
+// Package grammar parses the >cs command language of the web1on1 chat widget
+// into the typed tree of package ast.
+//
+// The grammar is a participle grammar over a context-sensitive lexer of one
+// line. Parsing is total: any input yields a tree, with the problems that
+// stop a command from running as written returned as an ErrorList. Finer
+// judgements (warnings, catalog checks) belong to package lint.
+package grammar
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/web1on1/cscmd/ast"
+)
+
+// MaxLine is the longest command line parsed, in bytes. A longer command is
+// an Invalid node with a syntax error, so no input can make the parser hold
+// more than a bounded number of tokens. Chat of any length is chat.
+const MaxLine = 16 << 10
+
+type options struct {
+	placeholders bool
+}
+
+// Option configures parsing.
+type Option func(*options)
+
+// Placeholders makes ast.Placeholder stand for a dynamic part that satisfies
+// any argument, as in text extracted from a host file where `${id}` was
+// written. Without it the rune is ordinary text.
+func Placeholders() Option { return func(o *options) { o.placeholders = true } }
+
+// Parse parses one message. The result is never nil; err is an ErrorList of
+// the problems that stop the command from running as written, or nil.
+//
+// A message is one line: in a command, non-blank text after a line break is
+// an error, while chat may span lines.
+func Parse(msg string, opts ...Option) (ast.Message, error) {
+	m, errs := parseMessage(msg, ast.Pos{Line: 1, Column: 1}, apply(opts))
+	return m, errs.Err()
+}
+
+func apply(opts []Option) options {
+	var o options
+	for _, f := range opts {
+		f(&o)
+	}
+	return o
+}
+
+// parseMessage parses msg placed at base in its source.
+func parseMessage(msg string, base ast.Pos, o options) (ast.Message, ErrorList) {
+	line, tail := msg, ""
+	if i := strings.IndexAny(msg, "\r\n"); i >= 0 {
+		line, tail = msg[:i], msg[i:]
+	}
+	class, _ := classify(line)
+	if class == Chat && utf8.ValidString(msg) {
+		return &ast.Chat{From: base, Text: msg}, nil
+	}
+	m, errs := parseLine(line, base, o)
+	if strings.TrimLeft(tail, " \t\r\n") != "" {
+		at := base.Add(len(line))
+		errs = append(errs, &Error{Pos: at, End: base.Add(len(msg)), Code: CodeSyntax,
+			Msg: "a command is one line; the text after the line break is not part of it"})
+	}
+	return m, errs
+}
+
+// parseLine parses one line (no line breaks) placed at base.
+func parseLine(line string, base ast.Pos, o options) (ast.Message, ErrorList) {
+	invalid := func(from, to int, format string, args ...any) (ast.Message, ErrorList) {
+		e := &Error{Pos: base.Add(from), End: base.Add(to), Code: CodeSyntax, Msg: fmt.Sprintf(format, args...)}
+		return &ast.Invalid{From: base, Text: line}, ErrorList{e}
+	}
+	if !utf8.ValidString(line) {
+		i := firstInvalid(line)
+		return invalid(i, i+1, "invalid UTF-8 byte 0x%02x; a message must be UTF-8 text", line[i])
+	}
+	if class, _ := classify(line); class != Chat && len(line) > MaxLine {
+		return invalid(0, len(line), "command is %d bytes long; at most %d are parsed", len(line), MaxLine)
+	}
+	tree, err := parser.ParseString("", line)
+	if err != nil {
+		// The grammar accepts every token sequence of the lexer; reaching
+		// this is a bug, still reported as a position rather than a panic.
+		return invalid(0, len(line), "cannot parse command: %v", err)
+	}
+	b := builder{line: line, base: base, placeholders: o.placeholders}
+	m := b.message(tree)
+	b.errs.sort()
+	return m, b.errs
+}
+
+func firstInvalid(s string) int {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return 0
+}
+
+// ParseDocument parses a command file: one message per line, LF or CRLF, an
+// optional UTF-8 byte order mark, blank lines skipped and lines whose first
+// non-blank character is "#" kept as comments. The document is never nil;
+// errs holds every message's errors in order.
+func ParseDocument(src []byte, opts ...Option) (doc *ast.Document, errs ErrorList) {
+	o := apply(opts)
+	doc = &ast.Document{}
+	s := string(src)
+	off := 0
+	if strings.HasPrefix(s, "\uFEFF") {
+		off = len("\uFEFF")
+	}
+	for lineNo := 1; off <= len(s); lineNo++ {
+		start := off
+		end := strings.IndexByte(s[off:], '\n')
+		if end < 0 {
+			end = len(s)
+			off = len(s) + 1
+		} else {
+			end += off
+			off = end + 1
+		}
+		line := strings.TrimSuffix(s[start:end], "\r")
+		lineStart := start
+		if lineNo == 1 {
+			lineStart = 0 // a byte order mark is part of the first line's columns
+		}
+		base := ast.Pos{Offset: start, Line: lineNo, Column: start - lineStart + 1}
+		trimmed := strings.TrimLeft(line, " \t")
+		switch {
+		case trimmed == "":
+		case trimmed[0] == '#':
+			lead := len(line) - len(trimmed)
+			doc.Comments = append(doc.Comments, &ast.Comment{Hash: base.Add(lead), Text: strings.TrimRight(trimmed, " \t")})
+		default:
+			m, e := parseLine(line, base, o)
+			doc.Messages = append(doc.Messages, m)
+			errs = append(errs, e...)
+		}
+	}
+	return doc, errs
+}
