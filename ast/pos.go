@@ -40,6 +40,9 @@ func Span(n Node) (start, end int) { return n.Pos().Offset, n.End().Offset }
 // whatever parts it has.
 func endOf(last Pos, nodes ...Node) Pos {
 	for _, n := range nodes {
+		if n == nil {
+			continue
+		}
 		if e := n.End(); e.IsValid() && e.Offset > last.Offset {
 			last = e
 		}

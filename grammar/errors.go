@@ -61,3 +61,11 @@ func (l ErrorList) Err() error {
 func (l ErrorList) sort() {
 	sort.SliceStable(l, func(i, j int) bool { return l[i].Pos.Offset < l[j].Pos.Offset })
 }
+
+// First returns the first error, or nil.
+func (l ErrorList) First() *Error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l[0]
+}

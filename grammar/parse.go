@@ -22,6 +22,7 @@ const MaxLine = 16 << 10
 
 type options struct {
 	placeholders bool
+	base         ast.Pos
 }
 
 // Option configures parsing.
@@ -38,12 +39,18 @@ func Placeholders() Option { return func(o *options) { o.placeholders = true } }
 // A message is one line: in a command, non-blank text after a line break is
 // an error, while chat may span lines.
 func Parse(msg string, opts ...Option) (ast.Message, error) {
-	m, errs := parseMessage(msg, ast.Pos{Line: 1, Column: 1}, apply(opts))
+	o := apply(opts)
+	m, errs := parseMessage(msg, o.base, o)
 	return m, errs.Err()
 }
 
+// Base places the parsed text at pos in a larger source: offsets, lines and
+// columns of the result count from there. A document parsed in pieces, or a
+// message cut out of a file, keeps the positions of the whole.
+func Base(pos ast.Pos) Option { return func(o *options) { o.base = pos } }
+
 func apply(opts []Option) options {
-	var o options
+	o := options{base: ast.Pos{Line: 1, Column: 1}}
 	for _, f := range opts {
 		f(&o)
 	}
@@ -108,16 +115,17 @@ func firstInvalid(s string) int {
 // ParseDocument parses a command file: one message per line, LF or CRLF, an
 // optional UTF-8 byte order mark, blank lines skipped and lines whose first
 // non-blank character is "#" kept as comments. The document is never nil;
-// errs holds every message's errors in order.
+// errs holds every message's errors in order. With Base, src is a run of
+// whole lines starting at that position.
 func ParseDocument(src []byte, opts ...Option) (doc *ast.Document, errs ErrorList) {
 	o := apply(opts)
 	doc = &ast.Document{}
 	s := string(src)
 	off := 0
-	if strings.HasPrefix(s, "\uFEFF") {
+	if o.base.Offset == 0 && strings.HasPrefix(s, "\uFEFF") {
 		off = len("\uFEFF")
 	}
-	for lineNo := 1; off <= len(s); lineNo++ {
+	for lineNo := o.base.Line; off <= len(s); lineNo++ {
 		start := off
 		end := strings.IndexByte(s[off:], '\n')
 		if end < 0 {
@@ -129,10 +137,10 @@ func ParseDocument(src []byte, opts ...Option) (doc *ast.Document, errs ErrorLis
 		}
 		line := strings.TrimSuffix(s[start:end], "\r")
 		lineStart := start
-		if lineNo == 1 {
+		if o.base.Offset == 0 && lineNo == o.base.Line {
 			lineStart = 0 // a byte order mark is part of the first line's columns
 		}
-		base := ast.Pos{Offset: start, Line: lineNo, Column: start - lineStart + 1}
+		base := ast.Pos{Offset: o.base.Offset + start, Line: lineNo, Column: start - lineStart + 1}
 		trimmed := strings.TrimLeft(line, " \t")
 		switch {
 		case trimmed == "":

@@ -1,0 +1,97 @@
+// Command cscmd parses, lints and formats >cs command messages of the
+// web1on1 chat widget, and serves them to editors as a language server.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+
+	"github.com/alecthomas/kong"
+)
+
+// version is set at link time (-ldflags "-X main.version=…"); otherwise the
+// module version of the build is used.
+var version = ""
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}
+
+// Exit codes of SPEC §5.
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitFailure  = 2 // usage, config or I/O failure
+)
+
+// env is what a command runs against, so tests can run commands in-process.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	// code is the exit code, raised by commands as they go.
+	code int
+}
+
+func (e *env) fail(format string, args ...any) {
+	fmt.Fprintf(e.stderr, "cscmd: "+format+"\n", args...)
+	e.code = max(e.code, exitFailure)
+}
+
+type cli struct {
+	Parse   parseCmd   `cmd:"" help:"Parse messages and print one result per message."`
+	Version versionCmd `cmd:"" help:"Print the version of cscmd."`
+}
+
+type versionCmd struct{}
+
+func (versionCmd) Run(e *env) error {
+	fmt.Fprintf(e.stdout, "cscmd %s\n", versionString())
+	return nil
+}
+
+// run runs cscmd with args and returns the exit code.
+func run(args []string, e *env) int {
+	var c cli
+	exited := -1
+	p, err := kong.New(&c,
+		kong.Name("cscmd"),
+		kong.Description("Parse, lint and format >cs command messages of the web1on1 chat widget."),
+		kong.Writers(e.stdout, e.stderr),
+		kong.Exit(func(code int) { exited = code }),
+		kong.ConfigureHelp(kong.HelpOptions{Compact: true}),
+		kong.Bind(e),
+	)
+	if err != nil {
+		panic(err) // the CLI's own definition is wrong: a programming error
+	}
+	ctx, err := p.Parse(args)
+	if exited >= 0 {
+		return exited // --help printed
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "cscmd: %v\n", err)
+		var pe *kong.ParseError
+		if errors.As(err, &pe) && pe.Context != nil {
+			fmt.Fprintf(e.stderr, "run %q for usage\n", "cscmd --help")
+		}
+		return exitFailure
+	}
+	if err := ctx.Run(e); err != nil {
+		e.fail("%v", err)
+	}
+	return e.code
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}))
+}

@@ -1,0 +1,197 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"unicode/utf8"
+
+	"github.com/web1on1/cscmd/ast"
+	"github.com/web1on1/cscmd/grammar"
+	"github.com/web1on1/cscmd/report"
+)
+
+type parseCmd struct {
+	Files  []string `arg:"" optional:"" name:"FILE" help:"Command files to parse; \"-\" or none reads standard input."`
+	Format string   `enum:"text,json" default:"text" help:"Output format: text, or json for JSON Lines (${enum})."`
+}
+
+func (c *parseCmd) Run(e *env) error {
+	files := c.Files
+	if len(files) == 0 {
+		files = []string{"-"}
+	}
+	encode := report.AppendText
+	if c.Format == "json" {
+		encode = report.AppendJSON
+	}
+	w := bufio.NewWriterSize(e.stdout, 256<<10)
+	defer w.Flush()
+	for _, name := range files {
+		src, err := readInput(name, e.stdin)
+		if err != nil {
+			e.fail("%v", err)
+			continue
+		}
+		display := name
+		if name == "-" {
+			display = ""
+		}
+		reportInvalidUTF8(e, name, src)
+		if err := parseParallel(w, display, src, encode); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readInput reads a named file, or standard input for "-", with an error
+// that names what could not be read.
+func readInput(name string, stdin io.Reader) ([]byte, error) {
+	if name == "-" {
+		b, err := io.ReadAll(stdin)
+		if err != nil {
+			return nil, fmt.Errorf("<stdin>: %w", err)
+		}
+		return b, nil
+	}
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, pathError(name, err)
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory, not a command file", name)
+	}
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return nil, pathError(name, err)
+	}
+	return b, nil
+}
+
+// pathError words an I/O error as "NAME: what went wrong", without the name
+// of the system call that *os.PathError adds.
+func pathError(name string, err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}
+
+// reportInvalidUTF8 names each line holding bytes that are not UTF-8: the
+// messages there are reported invalid on stdout, and the run fails.
+func reportInvalidUTF8(e *env, name string, src []byte) {
+	if utf8.Valid(src) {
+		return
+	}
+	if name == "-" {
+		name = "<stdin>"
+	}
+	line, start := 1, 0
+	for i := 0; i < len(src); {
+		if src[i] == '\n' {
+			line, start = line+1, i+1
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n == 1 {
+			col := utf8.RuneCount(src[start:i]) + 1
+			e.fail("%s:%d:%d: invalid UTF-8 byte 0x%02x", name, line, col, src[i])
+			next := bytes.IndexByte(src[i:], '\n')
+			if next < 0 {
+				return
+			}
+			i += next
+			continue
+		}
+		i += n
+	}
+}
+
+// chunkSize is the amount of source one worker parses at a time: large
+// enough to amortise the hand-off, small enough to keep both cores busy.
+const chunkSize = 256 << 10
+
+// parseParallel parses src in chunks of whole lines on every core and writes
+// the results in source order.
+func parseParallel(w io.Writer, name string, src []byte, encode func([]byte, *report.Parsed) []byte) error {
+	type chunk struct {
+		start, line int
+		out         chan []byte
+	}
+	var chunks []*chunk
+	line := 1
+	for start := 0; start < len(src); {
+		end := min(start+chunkSize, len(src))
+		if i := bytes.IndexByte(src[end:], '\n'); i >= 0 {
+			end += i + 1
+		} else {
+			end = len(src)
+		}
+		chunks = append(chunks, &chunk{start: start, line: line, out: make(chan []byte, 1)})
+		line += bytes.Count(src[start:end], []byte{'\n'})
+		start = end
+	}
+	bom := bytes.HasPrefix(src, []byte("\uFEFF"))
+	jobs := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		go func() {
+			for i := range jobs {
+				c := chunks[i]
+				end := len(src)
+				if i+1 < len(chunks) {
+					end = chunks[i+1].start
+				}
+				c.out <- parseChunk(name, src, c.start, end, c.line, bom, encode)
+			}
+		}()
+	}
+	go func() {
+		for i := range chunks {
+			jobs <- i
+		}
+		close(jobs)
+	}()
+	for _, c := range chunks {
+		// On a write error the workers still finish: their sends are
+		// buffered, so returning early leaks nothing.
+		if _, err := w.Write(<-c.out); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func parseChunk(name string, src []byte, start, end, line int, bom bool, encode func([]byte, *report.Parsed) []byte) []byte {
+	doc, errs := grammar.ParseDocument(src[start:end], grammar.Base(ast.Pos{Offset: start, Line: line, Column: 1}))
+	out := make([]byte, 0, (end-start)*2)
+	p := report.Parsed{File: name}
+	for _, m := range doc.Messages {
+		pos := m.Pos()
+		lineStart := pos.Offset - (pos.Column - 1)
+		if bom && lineStart == 0 {
+			lineStart = len("\uFEFF")
+		}
+		lineEnd := bytes.IndexByte(src[lineStart:], '\n')
+		if lineEnd < 0 {
+			lineEnd = len(src)
+		} else {
+			lineEnd += lineStart
+		}
+		p.Line, p.LineStart, p.Message = pos.Line, lineStart, m
+		p.Text = string(bytes.TrimSuffix(src[lineStart:lineEnd], []byte{'\r'}))
+		n := 0
+		for n < len(errs) && errs[n].Pos.Line == pos.Line {
+			n++
+		}
+		p.Errors, errs = errs[:n], errs[n:]
+		out = encode(out, &p)
+	}
+	return out
+}
