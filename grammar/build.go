@@ -11,7 +11,7 @@ import (
 	"github.com/web1on1/cscmd/suggest"
 )
 
-// builder turns a participle tree of one line into ast nodes, judging what
+// builder turns the tokens of one parsed line into ast nodes, judging what
 // is missing or malformed. The lexer and grammar accept everything; every
 // judgement about a command's shape lives here, once.
 type builder struct {
@@ -21,7 +21,44 @@ type builder struct {
 	errs         ErrorList
 }
 
-func (b *builder) pos(p lexer.Position) ast.Pos { return b.base.Add(p.Offset) }
+// parts are the tokens of a command after its prefix, by role. The grammar
+// has already checked their order; absent parts have Type 0.
+type parts struct {
+	head     lexer.Token // ".", "+", "@", a verb, or a word without sigil
+	name     lexer.Token
+	id       lexer.Token
+	rest     lexer.Token
+	location lexer.Token // the ORG#DEPT word, its ID and Hash tokens joined
+}
+
+func split(line string, toks []lexer.Token) parts {
+	var p parts
+	for i, t := range toks {
+		switch t.Type {
+		case tokName:
+			p.name = t
+		case tokRest:
+			p.rest = t
+		case tokID, tokHash:
+			if p.head.Type == tokDot {
+				if p.location.Type == 0 {
+					p.location = t
+				}
+				end := t.Pos.Offset + len(t.Value)
+				p.location.Value = line[p.location.Pos.Offset:end]
+			} else {
+				p.id = t
+			}
+		default:
+			if i == 0 {
+				p.head = t
+			}
+		}
+	}
+	return p
+}
+
+func (b *builder) pos(t lexer.Token) ast.Pos { return b.base.Add(t.Pos.Offset) }
 
 func (b *builder) errorf(from, to ast.Pos, code, format string, args ...any) *Error {
 	e := &Error{Pos: from, End: to, Code: code, Msg: fmt.Sprintf(format, args...)}
@@ -35,35 +72,41 @@ func (b *builder) nodeError(n ast.Node, code, format string, args ...any) *Error
 
 func present(t lexer.Token) bool { return t.Type != 0 }
 
-func (b *builder) text(t lexer.Token) *ast.Text {
+// The fill functions set a node from a token and return it, or return nil
+// for an absent token; the nodes live in their message's single allocation.
+
+func (b *builder) text(dst *ast.Text, t lexer.Token) *ast.Text {
 	if !present(t) {
 		return nil
 	}
-	return &ast.Text{ValuePos: b.pos(t.Pos), Value: t.Value}
+	*dst = ast.Text{ValuePos: b.pos(t), Value: t.Value}
+	return dst
 }
 
-func (b *builder) ident(t lexer.Token) *ast.Ident {
+func (b *builder) ident(dst *ast.Ident, t lexer.Token) *ast.Ident {
 	if !present(t) {
 		return nil
 	}
-	return &ast.Ident{NamePos: b.pos(t.Pos), Name: t.Value}
+	*dst = ast.Ident{NamePos: b.pos(t), Name: t.Value}
+	return dst
 }
 
-func (b *builder) objectID(t lexer.Token) *ast.ObjectID {
+func (b *builder) objectID(dst *ast.ObjectID, t lexer.Token) *ast.ObjectID {
 	if !present(t) {
 		return nil
 	}
-	id := &ast.ObjectID{ValuePos: b.pos(t.Pos), Raw: t.Value}
-	b.checkID(id)
-	return id
+	*dst = ast.ObjectID{ValuePos: b.pos(t), Raw: t.Value}
+	b.checkID(dst)
+	return dst
 }
 
 func (b *builder) message(m *message) ast.Message {
-	if m.Command == nil {
+	if len(m.Tokens) == 0 || m.Tokens[0].Type == tokChat {
 		return &ast.Chat{From: b.base, Text: b.line}
 	}
-	cmd := b.command(m.Command)
-	if m.Command.Prefix.Type == tokNear {
+	prefix := m.Tokens[0]
+	cmd := b.command(prefix, split(b.line, m.Tokens[1:]))
+	if prefix.Type == tokNear {
 		// The widget sends a near miss as chat; what it would have been is
 		// kept for the linter, but its errors are not the message's.
 		b.errs = nil
@@ -72,13 +115,20 @@ func (b *builder) message(m *message) ast.Message {
 	return cmd
 }
 
-func (b *builder) command(c *command) ast.Message {
-	prefix := &ast.Prefix{ValuePos: b.pos(c.Prefix.Pos), Text: c.Prefix.Value}
-	switch {
-	case c.Field != nil:
-		return b.field(prefix, c.Field)
-	case c.Form != nil:
-		f := &ast.Form{Prefix: prefix, Plus: b.pos(c.Form.Plus.Pos), Form: b.objectID(c.Form.ID), Extra: b.text(c.Form.Rest)}
+func (b *builder) command(pt lexer.Token, p parts) ast.Message {
+	prefix := ast.Prefix{ValuePos: b.pos(pt), Text: pt.Value}
+	switch p.head.Type {
+	case tokDot:
+		return b.field(prefix, p)
+	case tokPlus:
+		a := &struct {
+			n  ast.Form
+			p  ast.Prefix
+			id ast.ObjectID
+			x  ast.Text
+		}{p: prefix}
+		f := &a.n
+		*f = ast.Form{Prefix: &a.p, Plus: b.pos(p.head), Form: b.objectID(&a.id, p.id), Extra: b.text(&a.x, p.rest)}
 		if f.Form == nil {
 			e := b.errorf(f.Plus, f.Plus.Add(1), CodeMissingArgument, "missing form id after %q", "+")
 			if f.Extra != nil {
@@ -87,21 +137,15 @@ func (b *builder) command(c *command) ast.Message {
 		}
 		b.unexpected(f.Form, f.Extra, "+FORM takes only a form id")
 		return f
-	case c.Set != nil:
-		return b.set(prefix, c.Set)
-	case c.Assign != nil:
-		a := &ast.Assign{Prefix: prefix, Verb: b.pos(c.Assign.Verb.Pos), Target: b.objectID(c.Assign.ID), Extra: b.text(c.Assign.Rest)}
-		if a.Target == nil {
-			b.errorf(a.Verb, a.Verb.Add(len(verbAssign)), CodeMissingArgument, "missing user or bot id after /assign")
-		}
-		b.unexpected(a.Target, a.Extra, "/assign takes only a user or bot id")
-		return a
-	case c.Notify != nil:
-		n := &ast.Notify{Prefix: prefix, Verb: b.pos(c.Notify.Verb.Pos), Inbox: b.objectID(c.Notify.ID), Extra: b.text(c.Notify.Rest)}
-		b.unexpected(n.Inbox, n.Extra, "/notify takes at most an inbox id")
-		return n
-	case c.Mention != nil:
-		m := &ast.Mention{Prefix: prefix, At: b.pos(c.Mention.At.Pos), Target: b.objectID(c.Mention.ID), Text: b.text(c.Mention.Rest)}
+	case tokAt:
+		a := &struct {
+			n  ast.Mention
+			p  ast.Prefix
+			id ast.ObjectID
+			x  ast.Text
+		}{p: prefix}
+		m := &a.n
+		*m = ast.Mention{Prefix: &a.p, At: b.pos(p.head), Target: b.objectID(&a.id, p.id), Text: b.text(&a.x, p.rest)}
 		if m.Target == nil {
 			e := b.errorf(m.At, m.At.Add(1), CodeMissingArgument, "missing user or bot id after %q", "@")
 			if m.Text != nil {
@@ -109,21 +153,62 @@ func (b *builder) command(c *command) ast.Message {
 			}
 		}
 		return m
-	case c.Unknown != nil:
-		return b.unknown(prefix, c.Unknown)
 	}
-	b.nodeError(prefix, CodeSyntax, "missing command after %q; expected .field, +form, /set, /assign, /notify or @mention", prefix.Text)
-	return &ast.Invalid{From: b.base, Text: b.line, Prefix: prefix}
+	switch p.head.Value {
+	case verbSet:
+		return b.set(prefix, p)
+	case verbAssign:
+		a := &struct {
+			n  ast.Assign
+			p  ast.Prefix
+			id ast.ObjectID
+			x  ast.Text
+		}{p: prefix}
+		n := &a.n
+		*n = ast.Assign{Prefix: &a.p, Verb: b.pos(p.head), Target: b.objectID(&a.id, p.id), Extra: b.text(&a.x, p.rest)}
+		if n.Target == nil {
+			b.errorf(n.Verb, n.Verb.Add(len(verbAssign)), CodeMissingArgument, "missing user or bot id after /assign")
+		}
+		b.unexpected(n.Target, n.Extra, "/assign takes only a user or bot id")
+		return n
+	case verbNotify:
+		a := &struct {
+			n  ast.Notify
+			p  ast.Prefix
+			id ast.ObjectID
+			x  ast.Text
+		}{p: prefix}
+		n := &a.n
+		*n = ast.Notify{Prefix: &a.p, Verb: b.pos(p.head), Inbox: b.objectID(&a.id, p.id), Extra: b.text(&a.x, p.rest)}
+		b.unexpected(n.Inbox, n.Extra, "/notify takes at most an inbox id")
+		return n
+	}
+	if present(p.head) {
+		return b.unknown(prefix, p)
+	}
+	pr := &prefix
+	b.nodeError(pr, CodeSyntax, "missing command after %q; expected .field, +form, /set, /assign, /notify or @mention", prefix.Text)
+	return &ast.Invalid{From: b.base, Text: b.line, Prefix: pr}
 }
 
-func (b *builder) field(prefix *ast.Prefix, f *field) ast.Message {
-	n := &ast.Field{Prefix: prefix, Dot: b.pos(f.Dot.Pos), Name: b.ident(f.Name)}
-	rest := b.text(f.Rest)
-	if f.Location != nil {
-		n.Value = b.location(f.Location)
-		n.Extra = rest
-	} else if rest != nil {
-		n.Value = rest
+func (b *builder) field(prefix ast.Prefix, p parts) ast.Message {
+	a := &struct {
+		n    ast.Field
+		p    ast.Prefix
+		name ast.Ident
+		text ast.Text
+		loc  ast.Location
+		org  ast.ObjectID
+		dept ast.ObjectID
+		x    ast.Text
+	}{p: prefix}
+	n := &a.n
+	*n = ast.Field{Prefix: &a.p, Dot: b.pos(p.head), Name: b.ident(&a.name, p.name)}
+	if present(p.location) {
+		n.Value = b.location(&a.loc, &a.org, &a.dept, p.location)
+		n.Extra = b.text(&a.x, p.rest)
+	} else if present(p.rest) {
+		n.Value = b.text(&a.text, p.rest)
 	}
 	switch {
 	case n.Name == nil:
@@ -135,32 +220,33 @@ func (b *builder) field(prefix *ast.Prefix, f *field) ast.Message {
 	case n.Value == nil:
 		b.nodeError(n.Name, CodeMissingArgument, "missing value for field %q", n.Name.Name)
 	}
-	if _, ok := n.Value.(*ast.Location); ok {
+	if n.Value != nil && present(p.location) {
 		b.unexpected(n.Value, n.Extra, ".location takes only ORG or ORG#DEPT")
 	}
 	return n
 }
 
 // location splits the ORG#DEPT word at its first "#".
-func (b *builder) location(l *location) *ast.Location {
-	start := b.pos(l.Pos)
-	loc := &ast.Location{}
-	org, dept, hash := l.Word, "", strings.IndexByte(l.Word, '#')
+func (b *builder) location(loc *ast.Location, orgID, deptID *ast.ObjectID, t lexer.Token) *ast.Location {
+	start, word := b.pos(t), t.Value
+	org, dept, hash := word, "", strings.IndexByte(word, '#')
 	if hash >= 0 {
-		org, dept = l.Word[:hash], l.Word[hash+1:]
+		org, dept = word[:hash], word[hash+1:]
 		loc.Hash = start.Add(hash)
 	}
 	if org != "" {
-		loc.Org = &ast.ObjectID{ValuePos: start, Raw: org}
+		*orgID = ast.ObjectID{ValuePos: start, Raw: org}
+		loc.Org = orgID
 	}
 	if dept != "" {
-		loc.Dept = &ast.ObjectID{ValuePos: start.Add(hash + 1), Raw: dept}
+		*deptID = ast.ObjectID{ValuePos: start.Add(hash + 1), Raw: dept}
+		loc.Dept = deptID
 	}
 	switch {
 	case hash >= 0 && org == "":
-		b.errorf(loc.Hash, loc.Hash.Add(1), CodeLocationPair, "missing organization id before %q in location %q", "#", l.Word)
+		b.errorf(loc.Hash, loc.Hash.Add(1), CodeLocationPair, "missing organization id before %q in location %q", "#", word)
 	case hash >= 0 && dept == "":
-		b.errorf(loc.Hash, loc.Hash.Add(1), CodeLocationPair, "missing department id after %q in location %q", "#", l.Word)
+		b.errorf(loc.Hash, loc.Hash.Add(1), CodeLocationPair, "missing department id after %q in location %q", "#", word)
 	}
 	if loc.Org != nil {
 		b.checkID(loc.Org)
@@ -176,8 +262,15 @@ func (b *builder) location(l *location) *ast.Location {
 	return loc
 }
 
-func (b *builder) set(prefix *ast.Prefix, s *set) ast.Message {
-	n := &ast.Set{Prefix: prefix, Verb: b.pos(s.Verb.Pos), Name: b.ident(s.Name), Value: b.text(s.Rest)}
+func (b *builder) set(prefix ast.Prefix, p parts) ast.Message {
+	a := &struct {
+		n    ast.Set
+		p    ast.Prefix
+		name ast.Ident
+		v    ast.Text
+	}{p: prefix}
+	n := &a.n
+	*n = ast.Set{Prefix: &a.p, Verb: b.pos(p.head), Name: b.ident(&a.name, p.name), Value: b.text(&a.v, p.rest)}
 	switch {
 	case n.Name == nil:
 		b.errorf(n.Verb, n.Verb.Add(len(verbSet)), CodeMissingArgument, "missing name after /set; write /set NAME VALUE or /set @category VALUE")
@@ -194,24 +287,29 @@ func (b *builder) set(prefix *ast.Prefix, s *set) ast.Message {
 // verbs are the commands that have a word for a verb, for did-you-mean.
 var verbs = []string{verbSet, verbAssign, verbNotify}
 
-func (b *builder) unknown(prefix *ast.Prefix, u *unknown) ast.Message {
-	head := b.text(u.Head)
-	x := &ast.Invalid{From: b.base, Text: b.line, Prefix: prefix, Head: head, Rest: b.text(u.Rest)}
+func (b *builder) unknown(prefix ast.Prefix, p parts) ast.Message {
+	a := &struct {
+		n    ast.Invalid
+		p    ast.Prefix
+		head ast.Text
+		rest ast.Text
+	}{p: prefix}
+	x := &a.n
+	*x = ast.Invalid{From: b.base, Text: b.line, Prefix: &a.p, Head: b.text(&a.head, p.head), Rest: b.text(&a.rest, p.rest)}
+	head := x.Head
 	if b.placeholders && strings.ContainsRune(head.Value, ast.Placeholder) {
 		return x // a dynamic command: anything may stand there at run time
 	}
 	word := head.Value
-	if u.Head.Type == tokHead {
+	if p.head.Type == tokHead {
 		word = "/" + word
 	}
 	guess, ok := closestVerb(word)
 	switch {
-	case u.Head.Type == tokVerb && ok:
-		b.nodeError(head, CodeUnknownCommand, "unknown command %q; did you mean %q?", head.Value, guess).Suggest = guess
-	case u.Head.Type == tokVerb:
-		b.nodeError(head, CodeUnknownCommand, "unknown command %q; expected /set, /assign or /notify", head.Value)
 	case ok:
 		b.nodeError(head, CodeUnknownCommand, "unknown command %q; did you mean %q?", head.Value, guess).Suggest = guess
+	case p.head.Type == tokVerb:
+		b.nodeError(head, CodeUnknownCommand, "unknown command %q; expected /set, /assign or /notify", head.Value)
 	default:
 		b.nodeError(head, CodeSyntax, "expected a command after %q, got %q; a command is .field, +form, /set, /assign, /notify or @mention", prefix.Text, head.Value)
 	}
@@ -230,8 +328,7 @@ func closestVerb(word string) (string, bool) {
 }
 
 // unexpected reports extra text after an argument that takes no more. With no
-// argument at all, the extra text is the argument, already reported missing
-// or (for /notify) read as an inbox.
+// argument at all, the extra text is the argument, already reported missing.
 func (b *builder) unexpected(arg ast.Node, extra *ast.Text, what string) {
 	if extra == nil || !arg.Pos().IsValid() {
 		return

@@ -26,29 +26,32 @@ const (
 	tokRest                                 // the rest of the line, trimmed
 )
 
-// definition is the participle lexer.Definition of one message line.
-type definition struct{}
-
-// Symbols builds its map on each call rather than reading a package variable:
-// the parser is built during package initialisation, before such a variable
-// would be set. Participle calls it only while building.
-func (definition) Symbols() map[string]lexer.TokenType {
-	return map[string]lexer.TokenType{
-		"EOF":    lexer.EOF,
-		"Prefix": tokPrefix,
-		"Near":   tokNear,
-		"Chat":   tokChat,
-		"Verb":   tokVerb,
-		"Head":   tokHead,
-		"Dot":    tokDot,
-		"Plus":   tokPlus,
-		"At":     tokAt,
-		"Name":   tokName,
-		"ID":     tokID,
-		"Hash":   tokHash,
-		"Rest":   tokRest,
-	}
+var symbols = map[string]lexer.TokenType{
+	"EOF":    lexer.EOF,
+	"Prefix": tokPrefix,
+	"Near":   tokNear,
+	"Chat":   tokChat,
+	"Verb":   tokVerb,
+	"Head":   tokHead,
+	"Dot":    tokDot,
+	"Plus":   tokPlus,
+	"At":     tokAt,
+	"Name":   tokName,
+	"ID":     tokID,
+	"Hash":   tokHash,
+	"Rest":   tokRest,
 }
+
+// definition is the participle lexer.Definition of one message line. It
+// holds its symbol table rather than reading the package variable in
+// Symbols, so that building the parser during package initialisation
+// depends on the table explicitly and finds it set; participle also asks for
+// the table on every parse, which must not allocate.
+type definition struct {
+	symbols map[string]lexer.TokenType
+}
+
+func (d definition) Symbols() map[string]lexer.TokenType { return d.symbols }
 
 func (d definition) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
 	b, err := io.ReadAll(r)
