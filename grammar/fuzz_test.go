@@ -1,0 +1,80 @@
+package grammar
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/web1on1/cscmd/ast"
+)
+
+// FuzzParse checks that any input parses without panic into a tree whose
+// positions lie inside the input, nested in their parents, and whose
+// printed form parses back to the same tree.
+func FuzzParse(f *testing.F) {
+	for _, tc := range parseCases {
+		f.Add(tc.in)
+	}
+	for _, src := range corpus(f) {
+		for _, line := range strings.Split(src, "\n") {
+			f.Add(line)
+		}
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		for _, opts := range [][]Option{nil, {Placeholders()}} {
+			m, err := Parse(in, opts...)
+			if m == nil {
+				t.Fatalf("nil tree for %q", in)
+			}
+			checkTree(t, in, m)
+			if err != nil {
+				for _, e := range err.(ErrorList) {
+					if e.Pos.Offset < 0 || e.Pos.Offset > e.End.Offset || e.End.Offset > len(in) {
+						t.Fatalf("error %v range %d..%d outside %q", e, e.Pos.Offset, e.End.Offset, in)
+					}
+				}
+			}
+			if !utf8.ValidString(in) {
+				continue
+			}
+			printed := ast.Print(m)
+			again, _ := Parse(printed, opts...)
+			if shape(m) != shape(again) {
+				t.Fatalf("%q printed as %q parses differently:\n%s\n%s", in, printed, shape(m), shape(again))
+			}
+			if ast.Print(again) != printed {
+				t.Fatalf("printing %q is not idempotent", in)
+			}
+		}
+		doc, _ := ParseDocument([]byte(in))
+		for _, n := range doc.Lines() {
+			if s, e := ast.Span(n); s < 0 || s > e || e > len(in) {
+				t.Fatalf("document node %T range %d..%d outside %q", n, s, e, in)
+			}
+		}
+	})
+}
+
+// checkTree asserts that every node lies inside the input and inside its
+// parent.
+func checkTree(t *testing.T, in string, m ast.Message) {
+	t.Helper()
+	var stack [][2]int
+	ast.Inspect(m, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		s, e := ast.Span(n)
+		if s < 0 || s > e || e > len(in) {
+			t.Fatalf("%T range %d..%d outside %q", n, s, e, in)
+		}
+		if len(stack) > 0 {
+			if p := stack[len(stack)-1]; s < p[0] || e > p[1] {
+				t.Fatalf("%T range %d..%d outside its parent %v in %q", n, s, e, p, in)
+			}
+		}
+		stack = append(stack, [2]int{s, e})
+		return true
+	})
+}
