@@ -59,6 +59,10 @@ const (
 	YAMLSingle                   // '…'
 	YAMLDouble                   // "…"
 	YAMLBlock                    // | or > block scalar
+	// JSXAttr is a JSX attribute string (name="…" or name='…'): backslashes
+	// are literal there and character references are decoded, so
+	// replacement text is entity-encoded rather than backslash-escaped.
+	JSXAttr
 )
 
 // Seg maps a run of decoded bytes to the host bytes it was written as.
@@ -96,6 +100,7 @@ func (s *String) HostOffset(dec int) int {
 	if len(s.Segs) == 0 {
 		return s.Start
 	}
+	dec = min(max(dec, 0), len(s.Text))
 	i := s.segAt(dec)
 	g := s.Segs[i]
 	if dec >= g.Dec+s.decLen(i) {
@@ -110,6 +115,7 @@ func (s *String) HostOffset(dec int) int {
 // HostEnd maps the exclusive end of a range in s.Text to a host offset: an end
 // inside or just after an escape maps to the end of that escape.
 func (s *String) HostEnd(dec int) int {
+	dec = min(dec, len(s.Text))
 	if len(s.Segs) == 0 || dec <= 0 {
 		return s.HostOffset(dec)
 	}

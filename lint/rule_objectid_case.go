@@ -1,0 +1,22 @@
+package lint
+
+import "strings"
+
+// ruleObjectIDCase reports uppercase hex digits in an ObjectId. The widget
+// may accept them, but lowercase is canonical and catalog lookups, logs and
+// searches compare ids as written.
+var ruleObjectIDCase = &Rule{
+	ID:       "objectid-case",
+	Severity: Warning,
+	Summary:  "an ObjectId with uppercase hex digits",
+	Check: func(p *Pass) {
+		for _, r := range objectIDs(p.Command()) {
+			if !wellFormed(r.id) || strings.ToLower(r.id.Raw) == r.id.Raw {
+				continue
+			}
+			d := p.ReportNode(r.id, "object id %s has uppercase hex digits; lowercase is canonical", r.id.Raw)
+			fix := replace("Lowercase the object id", r.id.Pos().Offset, r.id.End().Offset, strings.ToLower(r.id.Raw))
+			d.Fix = &fix
+		}
+	},
+}

@@ -1,0 +1,52 @@
+package lint
+
+import (
+	"fmt"
+
+	"github.com/web1on1/cscmd/ast"
+)
+
+// rulePrefix warns of a near miss: a message that looks like a command but
+// whose prefix is not exactly ">cs" and a blank at the start, so the widget
+// sends it to the conversation as chat. The fix rewrites the prefix.
+var rulePrefix = &Rule{
+	ID:       "prefix",
+	Severity: Warning,
+	Summary:  "a near-miss prefix that makes a command chat",
+	Check: func(p *Pass) {
+		c, ok := p.Msg.(*ast.Chat)
+		if !ok || c.Intended == nil {
+			return
+		}
+		pr := prefixOf(c.Intended)
+		start, end := c.Pos().Offset, pr.End().Offset
+		repl := ">cs"
+		if end >= len(p.Src) || p.Src[end] != ' ' && p.Src[end] != '\t' {
+			repl += " "
+		}
+		d := p.Report(start, end, "%q is not the command prefix; the widget sends this message as chat. Start it with \">cs \"", p.textAt(start, end))
+		fix := replace(fmt.Sprintf("Replace with %q", repl), start, end, repl)
+		d.Fix = &fix
+	},
+}
+
+// prefixOf returns the prefix of a command.
+func prefixOf(m ast.Message) *ast.Prefix {
+	switch m := m.(type) {
+	case *ast.Field:
+		return m.Prefix
+	case *ast.Form:
+		return m.Prefix
+	case *ast.Set:
+		return m.Prefix
+	case *ast.Assign:
+		return m.Prefix
+	case *ast.Notify:
+		return m.Prefix
+	case *ast.Mention:
+		return m.Prefix
+	case *ast.Invalid:
+		return m.Prefix
+	}
+	return nil
+}

@@ -1,0 +1,84 @@
+package lint
+
+import (
+	"github.com/web1on1/cscmd/config"
+)
+
+// roleSections are the catalog sections that can hold the ids of a role;
+// the check runs only when at least one of them is present.
+var roleSections = map[role][]config.Section{
+	roleOrganization: {config.Organizations},
+	roleDepartment:   {config.Organizations},
+	roleForm:         {config.Forms},
+	roleUserOrBot:    {config.Users, config.Bots},
+	roleInbox:        {config.Inboxes},
+}
+
+var roleNames = map[role]string{
+	roleOrganization: "organization",
+	roleDepartment:   "department",
+	roleForm:         "form",
+	roleUserOrBot:    "user or bot",
+	roleInbox:        "inbox",
+}
+
+// ruleUnknownReference warns of an ObjectId that the catalog does not hold
+// for its role: a form id that is no form, an /assign target that is no user
+// or bot. A department of another organization is department-mismatch's.
+var ruleUnknownReference = &Rule{
+	ID:       "unknown-reference",
+	Severity: Warning,
+	Summary:  "an ObjectId absent from the catalog for its role",
+	Check: func(p *Pass) {
+		for _, r := range objectIDs(p.Command()) {
+			if !wellFormed(r.id) || !p.hasAny(roleSections[r.role]) {
+				continue
+			}
+			entry, found := p.Catalog.Lookup(r.id.Raw)
+			if found && fits(entry, r) {
+				continue
+			}
+			if r.role == roleDepartment && found && entry.Kind == config.Department {
+				continue // another organization's department: department-mismatch
+			}
+			if r.role == roleDepartment {
+				if org, ok := p.Catalog.Lookup(r.org.Raw); ok && org.Kind == config.Organization {
+					p.ReportNode(r.id, "department %s is not a department of %q", short(r.id.Raw), org.Name)
+				}
+				continue // an unknown organization is reported once, on the organization
+			}
+			if found {
+				p.ReportNode(r.id, "%s is the %s %q, not a %s", short(r.id.Raw), entry.Kind, entry.Name, roleNames[r.role])
+				continue
+			}
+			p.ReportNode(r.id, "%s %s is not in the catalog", roleNames[r.role], short(r.id.Raw))
+		}
+	},
+}
+
+// fits reports whether a catalog entry may stand in a role.
+func fits(e config.Entry, r roleID) bool {
+	switch r.role {
+	case roleOrganization:
+		return e.Kind == config.Organization
+	case roleDepartment:
+		return e.Kind == config.Department && r.org != nil && e.Org == r.org.Canonical()
+	case roleForm:
+		return e.Kind == config.Form
+	case roleUserOrBot:
+		return e.Kind == config.User || e.Kind == config.Bot
+	case roleInbox:
+		return e.Kind == config.Inbox
+	}
+	return false
+}
+
+// hasAny reports whether the catalog has any of the sections.
+func (p *Pass) hasAny(sections []config.Section) bool {
+	for _, s := range sections {
+		if p.Catalog.Has(s) {
+			return true
+		}
+	}
+	return false
+}

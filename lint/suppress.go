@@ -1,0 +1,122 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/web1on1/cscmd/ast"
+	"github.com/web1on1/cscmd/suggest"
+)
+
+// suppressionMarker opens a suppression comment: `cscmd-ignore` silences
+// every rule, `cscmd-ignore a,b` the rules a and b.
+const suppressionMarker = "cscmd-ignore"
+
+// suppression is one `cscmd-ignore` comment and what it has silenced.
+type suppression struct {
+	start, end int      // byte range of the comment in its file
+	all        bool     // no rules named: every rule
+	rules      []string // named rules, as written
+	used       map[string]bool
+	bad        []badRule // named rules that do not exist
+}
+
+// suppressions are the comments that cover one unit.
+type suppressions []*suppression
+
+type badRule struct {
+	id         string
+	start, end int
+}
+
+// parseSuppression reads a comment line of a command file.
+func parseSuppression(c *ast.Comment) *suppression {
+	start, end := ast.Span(c)
+	return findSuppression(c.Text, start, end)
+}
+
+// findSuppression reads the suppression in a comment whose text (delimiters
+// included) spans [start, end) of its file, or returns nil. The marker is
+// followed by a comma-separated rule list without blanks; anything after the
+// list is a free-text reason: `cscmd-ignore widget-api,prefix legacy page`.
+func findSuppression(text string, start, end int) *suppression {
+	i := strings.Index(text, suppressionMarker)
+	if i < 0 {
+		return nil
+	}
+	rest := text[i+len(suppressionMarker):]
+	if rest != "" && rest[0] != ' ' && rest[0] != '\t' && !strings.HasPrefix(rest, "*/") && !strings.HasPrefix(rest, "-->") {
+		return nil // "cscmd-ignored" is prose, not a marker
+	}
+	s := &suppression{start: start, end: end, used: map[string]bool{}}
+	trimmed := strings.TrimLeft(rest, " \t")
+	listAt := start + i + len(suppressionMarker) + len(rest) - len(trimmed)
+	list := trimmed
+	if j := strings.IndexAny(list, " \t"); j >= 0 {
+		list = list[:j]
+	}
+	for _, end := range []string{"*/", "-->"} {
+		list, _, _ = strings.Cut(list, end)
+	}
+	off := 0
+	for _, id := range strings.Split(list, ",") {
+		at := off
+		off += len(id) + 1
+		if id == "" {
+			continue
+		}
+		if RuleByID(id) == nil {
+			s.bad = append(s.bad, badRule{id: id, start: listAt + at, end: listAt + at + len(id)})
+			continue
+		}
+		s.rules = append(s.rules, id)
+	}
+	s.all = len(s.rules) == 0 && len(s.bad) == 0
+	return s
+}
+
+// covers reports whether a diagnostic of rule is silenced, and records the
+// use.
+func (t suppressions) covers(rule string) bool {
+	covered := false
+	for _, s := range t {
+		if s.all {
+			s.used[rule] = true
+			covered = true
+			continue
+		}
+		for _, r := range s.rules {
+			if r == rule {
+				s.used[rule] = true
+				covered = true
+			}
+		}
+	}
+	return covered
+}
+
+// unused reports each named rule that silenced nothing, each unknown rule,
+// and a bare marker that silenced nothing.
+func (s *suppression) unused() []Diagnostic {
+	var out []Diagnostic
+	d := func(start, end int, msg string) Diagnostic {
+		return Diagnostic{Rule: ruleUnusedSuppression.ID, Start: start, End: end, Message: msg,
+			Suggestions: []Fix{replace("Remove the suppression", s.start, s.end, "")}}
+	}
+	for _, b := range s.bad {
+		msg := fmt.Sprintf("unknown rule %q in %s", b.id, suppressionMarker)
+		if guess, ok := suggest.Closest(b.id, RuleIDs()); ok {
+			msg += fmt.Sprintf("; did you mean %q?", guess)
+		}
+		out = append(out, d(b.start, b.end, msg))
+	}
+	if s.all && len(s.used) == 0 {
+		out = append(out, d(s.start, s.end, suppressionMarker+" silences nothing here; remove it"))
+	}
+	for _, r := range s.rules {
+		if !s.used[r] {
+			out = append(out, d(s.start, s.end, suppressionMarker+" "+r+" silences nothing here; the rule reports nothing on the next message"))
+		}
+	}
+	return out
+}
