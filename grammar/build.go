@@ -61,7 +61,12 @@ func split(line string, toks []lexer.Token) parts {
 func (b *builder) pos(t lexer.Token) ast.Pos { return b.base.Add(t.Pos.Offset) }
 
 func (b *builder) errorf(from, to ast.Pos, code, format string, args ...any) *Error {
-	e := &Error{Pos: from, End: to, Code: code, Msg: fmt.Sprintf(format, args...)}
+	msg := fmt.Sprintf(format, args...)
+	if b.placeholders {
+		// A quoted dynamic part reads as the host wrote it, not as U+FFFC.
+		msg = strings.ReplaceAll(msg, string(ast.Placeholder), "${…}")
+	}
+	e := &Error{Pos: from, End: to, Code: code, Msg: msg}
 	b.errs = append(b.errs, e)
 	return e
 }
@@ -215,6 +220,8 @@ func (b *builder) field(prefix ast.Prefix, p parts) ast.Message {
 		b.errorf(n.Dot, n.Dot.Add(1), CodeMissingArgument, "missing field name after %q", ".")
 	case !b.validName(n.Name.Name):
 		b.nodeError(n.Name, CodeSyntax, "invalid field name %q; a name starts with a letter or \"_\" and holds letters, digits, \"_\", \"-\" and \".\"", n.Name.Name)
+	case b.dynamic(n.Name.Name):
+		// "${name} value" may stand where the name is: nothing is missing.
 	case n.Name.Name == fieldLocation && n.Value == nil:
 		b.nodeError(n.Name, CodeMissingArgument, "missing organization id after .location; write .location ORG or .location ORG#DEPT")
 	case n.Value == nil:
@@ -276,6 +283,8 @@ func (b *builder) set(prefix ast.Prefix, p parts) ast.Message {
 		b.errorf(n.Verb, n.Verb.Add(len(verbSet)), CodeMissingArgument, "missing name after /set; write /set NAME VALUE or /set @category VALUE")
 	case !b.validName(strings.TrimPrefix(n.Name.Name, "@")):
 		b.nodeError(n.Name, CodeSyntax, "invalid name %q; a name starts with a letter or \"_\" and holds letters, digits, \"_\", \"-\" and \".\"", n.Name.Name)
+	case b.dynamic(n.Name.Name):
+		// "${name} value" may stand where the name is: nothing is missing.
 	case n.Value == nil && n.Name.Name == ast.Category:
 		b.nodeError(n.Name, CodeMissingArgument, "missing category after /set @category")
 	case n.Value == nil:
@@ -297,7 +306,7 @@ func (b *builder) unknown(prefix ast.Prefix, p parts) ast.Message {
 	x := &a.n
 	*x = ast.Invalid{From: b.base, Text: b.line, Prefix: &a.p, Head: b.text(&a.head, p.head), Rest: b.text(&a.rest, p.rest)}
 	head := x.Head
-	if b.placeholders && strings.ContainsRune(head.Value, ast.Placeholder) {
+	if b.dynamic(head.Value) {
 		return x // a dynamic command: anything may stand there at run time
 	}
 	word := head.Value
@@ -330,14 +339,14 @@ func closestVerb(word string) (string, bool) {
 // unexpected reports extra text after an argument that takes no more. With no
 // argument at all, the extra text is the argument, already reported missing.
 func (b *builder) unexpected(arg ast.Node, extra *ast.Text, what string) {
-	if extra == nil || !arg.Pos().IsValid() {
-		return
+	if extra == nil || !arg.Pos().IsValid() || b.dynamic(extra.Value) {
+		return // a dynamic part may be empty at run time
 	}
 	b.nodeError(extra, CodeUnexpectedArgument, "unexpected argument %q; %s", extra.Value, what)
 }
 
 func (b *builder) checkID(id *ast.ObjectID) {
-	if ast.IsObjectID(id.Raw) || b.placeholders && id.Dynamic() {
+	if ast.IsObjectID(id.Raw) || b.dynamic(id.Raw) {
 		return
 	}
 	for i, r := range id.Raw {
@@ -348,6 +357,12 @@ func (b *builder) checkID(id *ast.ObjectID) {
 		}
 	}
 	b.nodeError(id, CodeObjectIDFormat, "object id must be 24 hex digits, got %d", len(id.Raw))
+}
+
+// dynamic reports whether s holds a placeholder that the host fills in at
+// run time.
+func (b *builder) dynamic(s string) bool {
+	return b.placeholders && strings.ContainsRune(s, ast.Placeholder)
 }
 
 func isHexByte(c byte) bool {

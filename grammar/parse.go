@@ -8,8 +8,11 @@
 package grammar
 
 import (
+	"bytes"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/web1on1/cscmd/ast"
@@ -119,6 +122,70 @@ func firstInvalid(s string) int {
 // whole lines starting at that position.
 func ParseDocument(src []byte, opts ...Option) (doc *ast.Document, errs ErrorList) {
 	o := apply(opts)
+	if len(src) >= parallelMin && runtime.GOMAXPROCS(0) > 1 {
+		return parseParallel(src, o)
+	}
+	return parseDocument(src, o)
+}
+
+// parallelMin is the document size from which ParseDocument uses every
+// core: below it the hand-off costs more than it saves.
+const parallelMin = 256 << 10
+
+// parseParallel parses a large document in pieces of whole lines on every
+// core, each piece placed at its position, and joins the results in order.
+func parseParallel(src []byte, o options) (*ast.Document, ErrorList) {
+	n := runtime.GOMAXPROCS(0) * 4
+	type piece struct {
+		start int
+		base  ast.Pos
+		doc   *ast.Document
+		errs  ErrorList
+	}
+	var pieces []*piece
+	line := o.base.Line
+	for start := 0; start < len(src); {
+		end := min(start+max(len(src)/n, 1), len(src))
+		if i := bytes.IndexByte(src[end:], '\n'); i >= 0 {
+			end += i + 1
+		} else {
+			end = len(src)
+		}
+		base := ast.Pos{Offset: o.base.Offset + start, Line: line, Column: 1}
+		if start == 0 {
+			base = o.base
+		}
+		pieces = append(pieces, &piece{start: start, base: base})
+		line += bytes.Count(src[start:end], []byte{'\n'})
+		start = end
+	}
+	var wg sync.WaitGroup
+	for i, p := range pieces {
+		end := len(src)
+		if i+1 < len(pieces) {
+			end = pieces[i+1].start
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			po := o
+			po.base = p.base
+			p.doc, p.errs = parseDocument(src[p.start:end], po)
+		}()
+	}
+	wg.Wait()
+	doc := &ast.Document{}
+	var errs ErrorList
+	for _, p := range pieces {
+		doc.Messages = append(doc.Messages, p.doc.Messages...)
+		doc.Comments = append(doc.Comments, p.doc.Comments...)
+		errs = append(errs, p.errs...)
+	}
+	return doc, errs
+}
+
+// parseDocument parses src on the calling goroutine.
+func parseDocument(src []byte, o options) (doc *ast.Document, errs ErrorList) {
 	doc = &ast.Document{}
 	s := string(src)
 	off := 0

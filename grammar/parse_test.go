@@ -363,3 +363,45 @@ func TestClassify(t *testing.T) {
 		assert.Equal(t, want == Command, IsCommand(in), "%q", in)
 	}
 }
+
+// TestParseDocumentParallel checks that a document large enough to be
+// parsed in pieces gives the same tree, positions and errors as one parsed
+// whole.
+func TestParseDocumentParallel(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("\uFEFF")
+	for i := 0; b.Len() < 2*parallelMin; i++ {
+		tc := parseCases[i%len(parseCases)]
+		if strings.ContainsAny(tc.in, "\r\n") || len(tc.in) > 1000 {
+			continue
+		}
+		b.WriteString(tc.in)
+		if i%7 == 0 {
+			b.WriteString("\r\n# comment\n\n")
+		} else {
+			b.WriteString("\n")
+		}
+	}
+	src := []byte(b.String())
+	whole, wholeErrs := parseDocument(src, apply(nil))
+	doc, errs := ParseDocument(src)
+	require.Equal(t, len(whole.Messages), len(doc.Messages))
+	require.Equal(t, len(whole.Comments), len(doc.Comments))
+	for i := range whole.Messages {
+		require.Equal(t, whole.Messages[i].Pos(), doc.Messages[i].Pos())
+		require.Equal(t, whole.Messages[i].End(), doc.Messages[i].End())
+		require.Equal(t, shape(whole.Messages[i]), shape(doc.Messages[i]))
+	}
+	assert.Equal(t, wholeErrs, errs)
+	checkPositions(t, string(src), doc)
+}
+
+func TestPlaceholderInMessages(t *testing.T) {
+	_, err := Parse(">cs /assign 62c6"+string(ast.Placeholder)+"zz", Placeholders())
+	require.NoError(t, err, "a partly dynamic id is dynamic")
+	_, err = Parse(">cs /sett "+string(ast.Placeholder), Placeholders())
+	require.Error(t, err)
+	_, err = Parse(">cs .location "+string(ast.Placeholder)+"#", Placeholders())
+	require.Error(t, err)
+	assert.Equal(t, `missing department id after "#" in location "${…}#"`, err.(ErrorList)[0].Msg)
+}

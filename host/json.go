@@ -89,13 +89,13 @@ func (s *jsonScanner) run() {
 			i++
 		case ':':
 			if s.state != jsonWantColon {
-				s.fail(i, "unexpected ':'")
+				s.fail(i, "unexpected ':'; %s", s.expected())
 			}
 			s.state = jsonWantValue
 			i++
 		case ',':
 			if s.state != jsonWantCommaOrClose {
-				s.fail(i, "unexpected ','")
+				s.fail(i, "unexpected ','; %s", s.expected())
 			}
 			if s.inObject() {
 				s.state = jsonWantKey
@@ -231,7 +231,9 @@ func (s *jsonScanner) keyNext(q int) bool {
 	}
 	s.fail(q, "unexpected string; %s", s.expected())
 	end := s.str(q, false)
+	n := len(s.file.Comments)
 	j := s.skipSpace(end)
+	s.file.Comments = s.file.Comments[:n] // recorded again when reached
 	return j < len(s.src) && s.src[j] == ':'
 }
 

@@ -2,8 +2,10 @@ package host
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -202,10 +204,11 @@ func TestJSONGolden(t *testing.T) {
 
 func TestExtractJSON(t *testing.T) {
 	tests := []struct {
-		name  string
-		src   string
-		texts []string // the candidates found
-		err   string   // the syntax error, if any
+		name     string
+		src      string
+		texts    []string // the candidates found
+		comments int
+		err      string // the syntax error, if any
 	}{
 		{name: "value", src: `{"a": ">cs /notify"}`, texts: []string{">cs /notify"}},
 		{name: "key is not a value", src: `{">cs /notify": 1}`},
@@ -217,9 +220,9 @@ func TestExtractJSON(t *testing.T) {
 		{name: "escape in the middle", src: `[">cs /set a b\u00e9\n"]`, texts: []string{">cs /set a bé\n"}},
 		{name: "surrogate pair", src: `[">cs @x \ud83d\ude00"]`, texts: []string{">cs @x 😀"}},
 		{name: "lone surrogate", src: `[">cs \ud83d x \ude00"]`, texts: []string{">cs \uFFFD x \uFFFD"}},
-		{name: "comments", src: "// c\n{/* >cs */\"a\": \">cs x\" // >cs y\n}", texts: []string{">cs x"}},
+		{name: "comments", src: "// c\n{/* >cs */\"a\": \">cs x\" // >cs y\n}", texts: []string{">cs x"}, comments: 3},
 		{name: "trailing commas", src: `{"a": [">cs x",], }`, texts: []string{">cs x"}},
-		{name: "empty", src: "  // nothing\n"},
+		{name: "empty", src: "  // nothing\n", comments: 1},
 		{name: "bom", src: "\xEF\xBB\xBF[\">cs x\"]", texts: []string{">cs x"}},
 		{name: "unterminated string", src: "[\">cs x\n, \">cs y\"]", texts: []string{">cs x", ">cs y"}, err: "unterminated string"},
 		{name: "unterminated at end", src: `[">cs x`, texts: []string{">cs x"}, err: "unterminated string"},
@@ -227,6 +230,7 @@ func TestExtractJSON(t *testing.T) {
 		{name: "bad unicode escape", src: `[">cs \u12"]`, texts: []string{">cs u12"}, err: `invalid escape "\\u12"; expected 4 hex digits after \u`},
 		{name: "control character", src: "[\">cs \x01\"]", texts: []string{">cs \x01"}, err: `control character '\x01' in string`},
 		{name: "missing comma", src: `{"a": ">cs x" "b": ">cs y"}`, texts: []string{">cs x", ">cs y"}, err: "unexpected string; expected ',' or '}' after object member"},
+		{name: "missing comma before a commented key", src: `{"a": 1 "b" /* c */ : ">cs x"}`, texts: []string{">cs x"}, comments: 1, err: "unexpected string; expected ',' or '}' after object member"},
 		{name: "missing colon", src: `{"a" ">cs x"}`, err: "unexpected string; expected ':' after object key", texts: []string{">cs x"}},
 		{name: "unclosed", src: `{"a": [">cs x"`, texts: []string{">cs x"}, err: "unexpected end of input; expected ',' or ']' after array element"},
 		{name: "wrong bracket", src: `{"a": [">cs x"}`, texts: []string{">cs x"}, err: "unexpected '}'; expected ',' or ']' after array element"},
@@ -234,7 +238,7 @@ func TestExtractJSON(t *testing.T) {
 		{name: "bad literal", src: `[NaN, ">cs x"]`, texts: []string{">cs x"}, err: `invalid literal "NaN"; expected a string, number, true, false or null`},
 		{name: "unquoted key", src: `{a: ">cs x"}`, texts: []string{">cs x"}, err: `unexpected "a"; expected a string key`},
 		{name: "single quotes", src: `['>cs x']`, err: `unexpected character '\''; expected a value`},
-		{name: "unterminated comment", src: `[">cs x"] /* x`, texts: []string{">cs x"}, err: "unterminated comment"},
+		{name: "unterminated comment", src: `[">cs x"] /* x`, texts: []string{">cs x"}, comments: 1, err: "unterminated comment"},
 		{name: "value after colon missing", src: `{"a": }`, err: "unexpected '}'; expected a value"},
 		{name: "numbers", src: `[0, -1.5e+3, 1E2, ">cs x"]`, texts: []string{">cs x"}},
 		{name: "bad number", src: `[01]`, err: `invalid literal "01"; expected a string, number, true, false or null`},
@@ -250,6 +254,7 @@ func TestExtractJSON(t *testing.T) {
 				jsonCheckString(t, []byte(tt.src), s, jsonDecodesEscape)
 			}
 			assert.Equal(t, tt.texts, texts)
+			assert.Len(t, f.Comments, tt.comments)
 			if tt.err == "" {
 				assert.NoError(t, err)
 				return
@@ -328,11 +333,58 @@ func FuzzJSON(f *testing.F) {
 				prev = s.Start
 				jsonCheckString(t, src, s, jsonDecodesEscape)
 			}
+			prevEnd := 0
 			for _, c := range file.Comments {
+				require.GreaterOrEqual(t, c.Start, prevEnd, "comments in order, once each")
+				prevEnd = c.End
 				require.Equal(t, string(src[c.Start:c.End]), c.Text)
+			}
+			if all && json.Valid(src) {
+				require.NoError(t, err)
+				var got []string
+				for _, s := range file.Strings {
+					// encoding/json turns each invalid byte into U+FFFD.
+					got = append(got, string([]rune(s.Text)))
+				}
+				require.Equal(t, jsonStdValues(t, src), got)
 			}
 		}
 	})
+}
+
+// jsonStdValues lists the string values of a valid JSON document, keys left
+// out, as encoding/json decodes them.
+func jsonStdValues(t *testing.T, src []byte) []string {
+	dec := json.NewDecoder(bytes.NewReader(src))
+	dec.UseNumber()
+	var values []string
+	var stack []bool // for each open container: is it an object
+	key := false     // the next string is a key
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return values
+		}
+		require.NoError(t, err)
+		switch tok := tok.(type) {
+		case json.Delim:
+			switch tok {
+			case '{', '[':
+				stack = append(stack, tok == '{')
+				key = tok == '{'
+				continue
+			default:
+				stack = stack[:len(stack)-1]
+			}
+		case string:
+			if key {
+				key = false
+				continue
+			}
+			values = append(values, tok)
+		}
+		key = len(stack) > 0 && stack[len(stack)-1]
+	}
 }
 
 // jsonLockFile builds a package-lock.json-like file of about n bytes.

@@ -18,8 +18,11 @@ var ruleDepartmentMismatch = &Rule{
 			if !ok || dept.Kind != config.Department || dept.Org == r.org.Canonical() {
 				continue
 			}
-			owner, _ := p.Catalog.Lookup(dept.Org)
 			written, ok := p.Catalog.Lookup(r.org.Raw)
+			if ok && written.Kind != config.Organization {
+				continue // no organization at all: unknown-reference says what it is
+			}
+			owner, _ := p.Catalog.Lookup(dept.Org)
 			name := short(r.org.Raw)
 			if ok {
 				name = written.Name

@@ -3,7 +3,8 @@ package lint
 import "github.com/web1on1/cscmd/ast"
 
 // ruleLocationDepartment notes a location without a department: valid, but
-// routing by department then cannot apply.
+// routing by department then cannot apply. A malformed organization is
+// objectid-format's; a dynamic one may carry its "#DEPT" at run time.
 var ruleLocationDepartment = &Rule{
 	ID:       "location-department",
 	Severity: Info,
@@ -13,7 +14,7 @@ var ruleLocationDepartment = &Rule{
 		if !ok {
 			return
 		}
-		if loc, ok := f.Value.(*ast.Location); ok && loc.Org != nil && !loc.Hash.IsValid() {
+		if loc, ok := f.Value.(*ast.Location); ok && loc.Org != nil && wellFormed(loc.Org) && !loc.Hash.IsValid() {
 			p.ReportNode(loc, "location %s has no department; write ORG#DEPT to route by department", short(loc.Org.Raw))
 		}
 	},

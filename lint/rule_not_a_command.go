@@ -11,7 +11,7 @@ var ruleNotACommand = &Rule{
 	Summary:  "a line of a .cscmd file that is chat",
 	Check: func(p *Pass) {
 		if c, ok := p.Msg.(*ast.Chat); ok && p.CommandFile && c.Intended == nil {
-			p.ReportNode(c, "this line is chat, not a command: the widget would send it to the conversation; start a command with \">cs \" or a comment with \"#\"")
+			p.ReportNode(c, "this line is chat, not a command; the widget would send it to the conversation as text")
 		}
 	},
 }

@@ -21,10 +21,18 @@ var rulePrefix = &Rule{
 		pr := prefixOf(c.Intended)
 		start, end := c.Pos().Offset, pr.End().Offset
 		repl := ">cs"
-		if end >= len(p.Src) || p.Src[end] != ' ' && p.Src[end] != '\t' {
+		var d *Diagnostic
+		switch next := byteAt(p.Src, end); {
+		case pr.Text == ">cs":
+			// ">cs/set …": the prefix is right but glued to the command.
 			repl += " "
+			d = p.Report(start, end, "%q must be followed by a space, or the widget sends this message as chat", pr.Text)
+		case next == ' ' || next == '\t' || next == '\n' || next == '\r' || next == 0:
+			d = p.Report(start, end, "%q is not the command prefix %q, so the widget sends this message as chat", p.textAt(start, end), ">cs")
+		default:
+			repl += " "
+			d = p.Report(start, end, "%q is not the command prefix %q, so the widget sends this message as chat", p.textAt(start, end), ">cs")
 		}
-		d := p.Report(start, end, "%q is not the command prefix; the widget sends this message as chat. Start it with \">cs \"", p.textAt(start, end))
 		fix := replace(fmt.Sprintf("Replace with %q", repl), start, end, repl)
 		d.Fix = &fix
 	},
@@ -49,4 +57,12 @@ func prefixOf(m ast.Message) *ast.Prefix {
 		return m.Prefix
 	}
 	return nil
+}
+
+// byteAt returns s[i], or 0 past the end.
+func byteAt(s string, i int) byte {
+	if i < len(s) {
+		return s[i]
+	}
+	return 0
 }

@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"strings"
+
 	"github.com/web1on1/cscmd/config"
 )
 
@@ -48,7 +50,7 @@ var ruleUnknownReference = &Rule{
 				continue // an unknown organization is reported once, on the organization
 			}
 			if found {
-				p.ReportNode(r.id, "%s is the %s %q, not a %s", short(r.id.Raw), entry.Kind, entry.Name, roleNames[r.role])
+				p.ReportNode(r.id, "%s is the %s %q, not %s", short(r.id.Raw), entry.Kind, entry.Name, withArticle(roleNames[r.role]))
 				continue
 			}
 			p.ReportNode(r.id, "%s %s is not in the catalog", roleNames[r.role], short(r.id.Raw))
@@ -81,4 +83,13 @@ func (p *Pass) hasAny(sections []config.Section) bool {
 		}
 	}
 	return false
+}
+
+// withArticle puts "a" or "an" before a role name: "an inbox", "a form",
+// "a user or bot" (a leading "u" sounds like "you").
+func withArticle(name string) string {
+	if strings.IndexByte("aeio", name[0]) >= 0 {
+		return "an " + name
+	}
+	return "a " + name
 }

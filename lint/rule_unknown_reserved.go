@@ -18,7 +18,7 @@ var ruleUnknownReserved = &Rule{
 	Summary:  "/set with a reserved @name other than @category",
 	Check: func(p *Pass) {
 		s, ok := p.Command().(*ast.Set)
-		if !ok || !s.Reserved() || s.Name.Name == ast.Category || len(p.Errors) > 0 {
+		if !ok || !s.Reserved() || s.Name.Name == ast.Category || len(p.Errors) > 0 || dynamic(s.Name.Name) {
 			return
 		}
 		guess, ok := suggest.Closest(s.Name.Name, reservedNames)

@@ -13,7 +13,7 @@ var ruleUnknownVariable = &Rule{
 	Summary:  "a meta variable absent from the catalog",
 	Check: func(p *Pass) {
 		s, ok := p.Command().(*ast.Set)
-		if !ok || s.Name == nil || s.Reserved() || !p.Catalog.Has(config.Variables) || dynamic(s.Name.Name) {
+		if !ok || len(p.Errors) > 0 || s.Name == nil || s.Reserved() || !p.Catalog.Has(config.Variables) || dynamic(s.Name.Name) {
 			return
 		}
 		p.checkName(s.Name, s.Name.Name, p.Catalog.Variables(), "variable")

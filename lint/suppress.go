@@ -111,11 +111,11 @@ func (s *suppression) unused() []Diagnostic {
 		out = append(out, d(b.start, b.end, msg))
 	}
 	if s.all && len(s.used) == 0 {
-		out = append(out, d(s.start, s.end, suppressionMarker+" silences nothing here; remove it"))
+		out = append(out, d(s.start, s.end, suppressionMarker+" silences nothing: no finding where it applies; remove it"))
 	}
 	for _, r := range s.rules {
 		if !s.used[r] {
-			out = append(out, d(s.start, s.end, suppressionMarker+" "+r+" silences nothing here; the rule reports nothing on the next message"))
+			out = append(out, d(s.start, s.end, fmt.Sprintf("%s %s silences nothing: %s reports nothing where it applies; remove it", suppressionMarker, r, r)))
 		}
 	}
 	return out

@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -153,5 +156,62 @@ func BenchmarkParseJSON1MRegexp(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	for b.Loop() {
 		regexpParse(io.Discard, src)
+	}
+}
+
+// reClassify is the lint baseline: a regexp per line that tells a valid
+// command from anything else, printing one JSON line per input line.
+var reClassify = regexp.MustCompile(`^>cs[ \t]+(?:\.[A-Za-z_][A-Za-z0-9_.-]*[ \t]+\S|\+[0-9a-fA-F]{24}[ \t]*$|/set[ \t]+@?[A-Za-z_][A-Za-z0-9_.-]*[ \t]+\S|/assign[ \t]+[0-9a-fA-F]{24}[ \t]*$|/notify(?:[ \t]+[0-9a-fA-F]{24})?[ \t]*$|@[0-9a-fA-F]{24})`)
+
+func regexpClassify(w io.Writer, src []byte) {
+	out := make([]byte, 0, 1<<20)
+	lineNo := 0
+	for len(src) > 0 {
+		lineNo++
+		i := bytes.IndexByte(src, '\n')
+		if i < 0 {
+			i = len(src)
+		}
+		line := src[:i]
+		src = src[min(i+1, len(src)):]
+		out = append(out, `{"line":`...)
+		out = strconv.AppendInt(out, int64(lineNo), 10)
+		if reClassify.Match(line) {
+			out = append(out, `,"valid":true}`+"\n"...)
+		} else {
+			out = append(out, `,"valid":false}`+"\n"...)
+		}
+		if len(out) > 1<<20 {
+			w.Write(out)
+			out = out[:0]
+		}
+	}
+	w.Write(out)
+}
+
+func BenchmarkLintJSON1M(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "bench.cscmd")
+	if err := os.WriteFile(path, benchLines(benchN), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard, getenv: func(string) string { return "" }}
+		if code := run([]string{"lint", "--format", "json", path}, e); code != exitOK {
+			b.Fatalf("exit %d", code)
+		}
+	}
+}
+
+func BenchmarkLintJSON1MRegexp(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "bench.cscmd")
+	if err := os.WriteFile(path, benchLines(benchN), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		regexpClassify(io.Discard, src)
 	}
 }

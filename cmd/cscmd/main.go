@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"sync"
 
 	"github.com/alecthomas/kong"
 )
@@ -40,15 +41,24 @@ type env struct {
 	getenv         func(string) string
 	// code is the exit code, raised by commands as they go.
 	code int
+	mu   sync.Mutex // fail is called from the workers of a lint run
 }
 
+// fail reports a failure on stderr and makes the exit code 2; the command
+// goes on with its other inputs.
 func (e *env) fail(format string, args ...any) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
 	fmt.Fprintf(e.stderr, "cscmd: "+format+"\n", args...)
 	e.code = max(e.code, exitFailure)
 }
 
 type cli struct {
+	Lint    lintCmd    `cmd:"" help:"Lint command files and the >cs commands in JS, TS, HTML, JSON and YAML files."`
+	Fmt     fmtCmd     `cmd:"" help:"Write command files in canonical form."`
 	Parse   parseCmd   `cmd:"" help:"Parse messages and print one result per message."`
+	Explain explainCmd `cmd:"" help:"Print the documentation of a rule."`
+	Rules   rulesCmd   `cmd:"" help:"List every rule with its default severity."`
 	Version versionCmd `cmd:"" help:"Print the version of cscmd."`
 }
 

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/pmezard/go-difflib/difflib"
+	"github.com/web1on1/cscmd/format"
+)
+
+type fmtCmd struct {
+	Files []string `arg:"" optional:"" name:"FILE" help:"Command files to format; \"-\" or none reads standard input."`
+	Write bool     `short:"w" help:"Write the result back to each file instead of printing it." xor:"mode"`
+	Diff  bool     `short:"d" help:"Print a unified diff of the changes instead of the result." xor:"mode"`
+}
+
+func (c *fmtCmd) Run(e *env) error {
+	files := c.Files
+	if len(files) == 0 {
+		files = []string{"-"}
+	}
+	for _, name := range files {
+		if c.Write && name == "-" {
+			e.fail("-w needs files, not standard input")
+			continue
+		}
+		src, err := readInput(name, e.stdin)
+		if err != nil {
+			e.fail("%v", err)
+			continue
+		}
+		out := format.Source(src)
+		switch {
+		case c.Diff:
+			if bytes.Equal(src, out) {
+				continue
+			}
+			label := name
+			if name == "-" {
+				label = "<stdin>"
+			}
+			diff, err := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
+				A: difflib.SplitLines(string(src)), B: difflib.SplitLines(string(out)),
+				FromFile: label + ".orig", ToFile: label, Context: 3,
+			})
+			if err != nil {
+				return err
+			}
+			fmt.Fprint(e.stdout, diff)
+		case c.Write:
+			if !bytes.Equal(src, out) {
+				if err := writeAtomic(name, out); err != nil {
+					e.fail("%v", err)
+				}
+			}
+		default:
+			e.stdout.Write(out)
+		}
+	}
+	return nil
+}

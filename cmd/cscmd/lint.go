@@ -1,0 +1,270 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+
+	"github.com/web1on1/cscmd/config"
+	"github.com/web1on1/cscmd/host"
+	"github.com/web1on1/cscmd/lint"
+	"github.com/web1on1/cscmd/report"
+	"github.com/web1on1/cscmd/walk"
+)
+
+type lintCmd struct {
+	Paths  []string `arg:"" optional:"" name:"PATH" help:"Files and directories to lint (default \".\"); directories are walked honouring .gitignore and exclude."`
+	Format string   `enum:"text,json,sarif,github" default:"text" help:"Output format: ${enum}."`
+	Config string   `help:"Use this .cscmd.yaml instead of the nearest one above each file." type:"path"`
+	FailOn string   `enum:"error,warning,info" default:"error" help:"Exit 1 when a finding is at least this severe: ${enum}."`
+	Fix    bool     `help:"Apply safe fixes in place, then report what is left."`
+}
+
+// maxFixRounds bounds --fix: each round applies the fixes that do not
+// overlap; a few rounds settle any real file.
+const maxFixRounds = 5
+
+func (c *lintCmd) Run(e *env) error {
+	defer batchGC()()
+	failOn, _ := lint.ParseSeverity(c.FailOn) // kong checked the enum
+	cfgs := &configs{explicit: c.Config, e: e}
+	if c.Config != "" {
+		if _, err := os.Stat(c.Config); err != nil {
+			return pathError(c.Config, err)
+		}
+	}
+	roots := c.Paths
+	if len(roots) == 0 {
+		roots = []string{"."}
+	}
+	var (
+		mu    sync.Mutex
+		files []report.LintFile
+	)
+	opt := walk.Options{
+		Match: lintable,
+		Skip:  func(path string, _ bool) bool { return cfgs.forPath(path).Excluded(path) },
+		OnError: func(path string, err error) {
+			e.fail("%v", pathError(path, err))
+		},
+	}
+	err := walk.Files(context.Background(), roots, opt, func(path string) error {
+		f, ok := c.lintFile(e, cfgs, path)
+		if ok {
+			mu.Lock()
+			files = append(files, f)
+			mu.Unlock()
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+
+	out := report.LintOptions{Version: versionString(), Rules: ruleInfos(), Color: colorOK(e)}
+	if path := e.getenv("GITHUB_STEP_SUMMARY"); path != "" && c.Format == "github" {
+		sf, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+		if err != nil {
+			e.fail("%v", pathError(path, err))
+		} else {
+			defer sf.Close()
+			out.Summary = sf
+		}
+	}
+	write := map[string]func(*env, []report.LintFile, report.LintOptions) error{
+		"text":   func(e *env, f []report.LintFile, o report.LintOptions) error { return report.WriteText(e.stdout, f, o) },
+		"json":   func(e *env, f []report.LintFile, o report.LintOptions) error { return report.WriteJSON(e.stdout, f, o) },
+		"sarif":  func(e *env, f []report.LintFile, o report.LintOptions) error { return report.WriteSARIF(e.stdout, f, o) },
+		"github": func(e *env, f []report.LintFile, o report.LintOptions) error { return report.WriteGitHub(e.stdout, f, o) },
+	}[c.Format]
+	if err := write(e, files, out); err != nil {
+		return err
+	}
+	for _, f := range files {
+		for _, d := range f.Diags {
+			if d.Severity >= failOn {
+				e.code = max(e.code, exitFindings)
+			}
+		}
+	}
+	return nil
+}
+
+// lintable reports whether the walk should yield a file: a command file or
+// a host file.
+func lintable(path string) bool {
+	if lint.IsCommandFile(path) {
+		return true
+	}
+	_, ok := host.LangOf(path)
+	return ok
+}
+
+// lintFile reads, lints and with --fix repairs one file. It is false when
+// the file could not be linted; the failure is reported.
+func (c *lintCmd) lintFile(e *env, cfgs *configs, path string) (report.LintFile, bool) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		e.fail("%v", pathError(path, err))
+		return report.LintFile{}, false
+	}
+	if !lintable(path) {
+		e.fail("%s: not a command file (.cscmd) or a host file (.js, .ts, .jsx, .tsx, .html, .json, .yaml …)", path)
+		return report.LintFile{}, false
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		e.fail("%s: binary file (NUL byte at offset %d), not linted", path, i)
+		return report.LintFile{}, false
+	}
+	// A clean file is reported without its source: a repository scan then
+	// holds only the files with findings in memory.
+	f := report.LintFile{Path: path}
+	if _, isHost := host.LangOf(path); isHost && !host.MayContain(src) {
+		return f, true // no command and no widget call can be in it
+	}
+	l := &lint.Linter{Config: cfgs.forPath(path)}
+	diags, err := l.Lint(path, src)
+	if err != nil {
+		e.fail("%s: %v; the rest of the file was linted", path, err)
+	}
+	if c.Fix {
+		fixed := src
+		for range maxFixRounds {
+			next, n := lint.ApplyFixes(fixed, diags)
+			if n == 0 {
+				break
+			}
+			fixed = next
+			diags, _ = l.Lint(path, fixed)
+		}
+		if !bytes.Equal(fixed, src) {
+			if err := writeAtomic(path, fixed); err != nil {
+				e.fail("%v", err)
+				diags, _ = l.Lint(path, src)
+			} else {
+				src = fixed
+			}
+		}
+	}
+	if len(diags) > 0 {
+		f.Src, f.Diags = src, diags
+	}
+	return f, true
+}
+
+// writeAtomic replaces path with data through a temporary file in the same
+// directory and a rename, keeping the file's mode: a crash leaves the old
+// file or the new one, never half of each.
+func writeAtomic(path string, data []byte) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return pathError(path, err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".cscmd-*")
+	if err != nil {
+		return pathError(path, err)
+	}
+	defer os.Remove(tmp.Name()) // a no-op after the rename
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return pathError(path, err)
+	}
+	if err := tmp.Chmod(st.Mode().Perm()); err != nil {
+		tmp.Close()
+		return pathError(path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return pathError(path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return pathError(path, err)
+	}
+	return nil
+}
+
+// configs finds and loads the .cscmd.yaml of each path once, reporting a
+// broken one once and linting with what of it is valid.
+type configs struct {
+	explicit string
+	e        *env
+	mu       sync.Mutex
+	byDir    map[string]*config.Config // directory → its nearest config
+	byFile   map[string]*config.Config // config file → loaded config
+}
+
+func (c *configs) forPath(path string) *config.Config {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.byDir == nil {
+		c.byDir, c.byFile = map[string]*config.Config{}, map[string]*config.Config{}
+	}
+	if c.explicit != "" {
+		return c.load(c.explicit)
+	}
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		dir = path
+	}
+	if cfg, ok := c.byDir[dir]; ok {
+		return cfg
+	}
+	file, err := config.Find(dir)
+	var cfg *config.Config
+	switch {
+	case err != nil:
+		c.e.fail("%v", err)
+	case file != "":
+		cfg = c.load(file)
+	}
+	c.byDir[dir] = cfg
+	return cfg
+}
+
+// load loads a config file once; c.mu is held.
+func (c *configs) load(file string) *config.Config {
+	if cfg, ok := c.byFile[file]; ok {
+		return cfg
+	}
+	cfg, err := config.LoadFile(file, lint.RuleIDs())
+	var list config.ErrorList
+	switch {
+	case errors.As(err, &list):
+		for _, e := range list {
+			c.e.fail("%v", e)
+		}
+	case errors.Is(err, fs.ErrNotExist):
+		c.e.fail("%v", pathError(file, err))
+	case err != nil:
+		c.e.fail("%v", err)
+	}
+	c.byFile[file] = cfg
+	return cfg
+}
+
+func ruleInfos() []report.RuleInfo {
+	out := make([]report.RuleInfo, len(lint.Rules))
+	for i, r := range lint.Rules {
+		out[i] = report.RuleInfo{ID: r.ID, Summary: r.Summary, Help: r.Doc(), HelpURI: r.DocURL(), Default: r.Severity}
+	}
+	return out
+}
+
+// colorOK reports whether text output may use colour: stdout is a terminal
+// and NO_COLOR (https://no-color.org) is not set.
+func colorOK(e *env) bool {
+	if e.getenv("NO_COLOR") != "" {
+		return false
+	}
+	f, ok := e.stdout.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

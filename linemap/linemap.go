@@ -1,0 +1,192 @@
+// Package linemap converts between byte offsets in a file and (line, column)
+// positions, with columns counted in bytes, Unicode code points or UTF-16 code
+// units.
+//
+// Everything inside cscmd works with byte offsets; positions exist only at the
+// edges: the command line prints code-point columns, the language server speaks
+// UTF-16 (or UTF-8 when the client offers it). All that arithmetic lives here.
+//
+// Lines and columns are 0-based, as in the Language Server Protocol; the command
+// line adds 1 to both when it prints them.
+//
+// Line terminators follow the LSP: "\n", "\r\n" and a lone "\r" each end a line,
+// so a file ending in a terminator has a final, empty line. A column never
+// counts the terminator: a column past the end of a line is clamped to the end
+// of its text, and the offset between the "\r" and "\n" of a CRLF maps to the
+// end of the line's text.
+//
+// Invalid UTF-8 never fails: each byte that is not part of a valid encoding
+// counts as one code point and one UTF-16 unit, as if it were U+FFFD.
+package linemap
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"unicode/utf8"
+)
+
+// Unit is what a column counts.
+type Unit uint8
+
+const (
+	// Bytes counts UTF-8 code units, that is bytes (LSP "utf-8").
+	Bytes Unit = iota
+	// Runes counts Unicode code points (LSP "utf-32"), the columns the CLI prints.
+	Runes
+	// UTF16 counts UTF-16 code units (LSP "utf-16", the protocol's default): a
+	// code point above U+FFFF counts two.
+	UTF16
+)
+
+func (u Unit) String() string {
+	switch u {
+	case Bytes:
+		return "bytes"
+	case Runes:
+		return "runes"
+	case UTF16:
+		return "utf-16"
+	}
+	return fmt.Sprintf("Unit(%d)", u)
+}
+
+// ErrOutOfRange is wrapped by the errors of Offset for a position that lies
+// outside the file.
+var ErrOutOfRange = errors.New("position out of range")
+
+// Map holds the line structure of one file. Build it with New; it is immutable
+// and safe for concurrent use. It keeps a reference to the source, which must
+// not be modified while the Map is in use.
+type Map struct {
+	src []byte
+	// starts[i] is the offset of the first byte of line i; starts[0] is 0.
+	starts []int
+	// wide[i] reports whether line i holds a byte >= 0x80. Columns on the other
+	// lines are byte differences in every unit, without decoding.
+	wide []bool
+}
+
+// New scans src and returns its Map.
+func New(src []byte) *Map {
+	// One line per 40 bytes is a fair guess for both source and command files,
+	// and saves most of the slice growth on large inputs.
+	n := len(src)/40 + 1
+	m := &Map{src: src, starts: make([]int, 1, n), wide: make([]bool, 1, n)}
+	wide := false
+	for i := 0; i < len(src); i++ {
+		switch b := src[i]; {
+		case b >= utf8.RuneSelf:
+			wide = true
+		case b == '\n', b == '\r':
+			if b == '\r' && i+1 < len(src) && src[i+1] == '\n' {
+				i++
+			}
+			m.wide[len(m.wide)-1] = wide
+			wide = false
+			m.starts = append(m.starts, i+1)
+			m.wide = append(m.wide, false)
+		}
+	}
+	m.wide[len(m.wide)-1] = wide
+	return m
+}
+
+// Len returns the length of the source in bytes.
+func (m *Map) Len() int { return len(m.src) }
+
+// LineCount returns the number of lines: one more than the number of line
+// terminators.
+func (m *Map) LineCount() int { return len(m.starts) }
+
+// Line returns the byte offsets of the start and end of the text of line,
+// excluding its terminator. It reports false for a line outside the file.
+func (m *Map) Line(line int) (start, end int, ok bool) {
+	if line < 0 || line >= len(m.starts) {
+		return 0, 0, false
+	}
+	return m.starts[line], m.textEnd(line), true
+}
+
+// textEnd returns the offset of the end of line's text, before its terminator.
+func (m *Map) textEnd(line int) int {
+	if line+1 == len(m.starts) {
+		return len(m.src)
+	}
+	end := m.starts[line+1] - 1 // the terminator's last byte
+	if m.src[end] == '\n' && end > m.starts[line] && m.src[end-1] == '\r' {
+		end--
+	}
+	return end
+}
+
+// Position returns the line and column of the byte at offset, with the column
+// counted in unit. An offset outside [0, Len()] is clamped into it; an offset
+// inside a multi-byte character, or inside a line terminator, is moved back to
+// the start of that character or terminator.
+func (m *Map) Position(offset int, unit Unit) (line, col int) {
+	offset = max(0, min(offset, len(m.src)))
+	line = sort.Search(len(m.starts), func(i int) bool { return m.starts[i] > offset }) - 1
+	start, end := m.starts[line], m.textEnd(line)
+	offset = min(offset, end)
+	if !m.wide[line] {
+		return line, offset - start
+	}
+	// Decode the whole line, not just the bytes before offset: cut there, a
+	// character would decode as several invalid bytes.
+	col, _ = walk(m.src[start:end], offset-start, -1, unit)
+	return line, col
+}
+
+// Offset returns the byte offset of the given line and column, with the column
+// counted in unit.
+//
+// A column past the end of the line's text is clamped to it, and a column that
+// falls inside a character (a byte column inside a multi-byte sequence, or a
+// UTF-16 column between the two halves of a surrogate pair) is moved back to
+// the start of the character. Line LineCount() column 0, which editors use for
+// "the end of the file", is Len(). Any other position outside the file is an
+// error wrapping ErrOutOfRange.
+func (m *Map) Offset(line, col int, unit Unit) (int, error) {
+	switch {
+	case line < 0 || col < 0:
+		return 0, fmt.Errorf("line %d, column %d: %w", line, col, ErrOutOfRange)
+	case line == len(m.starts) && col == 0:
+		return len(m.src), nil
+	case line >= len(m.starts):
+		return 0, fmt.Errorf("line %d: %w: the file has %d lines", line, ErrOutOfRange, len(m.starts))
+	}
+	start, end := m.starts[line], m.textEnd(line)
+	if !m.wide[line] {
+		return min(start+col, end), nil
+	}
+	_, n := walk(m.src[start:end], -1, col, unit)
+	return start + n, nil
+}
+
+// walk decodes text from its start and stops at the end of text or before the
+// first character that would take it past maxBytes bytes or maxUnits units; a
+// negative limit is no limit. It returns the units and bytes it walked over.
+func walk(text []byte, maxBytes, maxUnits int, unit Unit) (units, bytes int) {
+	for bytes < len(text) {
+		size, w := 1, 1
+		if b := text[bytes]; b >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRune(text[bytes:])
+			switch unit {
+			case Bytes:
+				w = size
+			case UTF16:
+				if r > 0xFFFF {
+					w = 2
+				}
+			}
+		}
+		if maxBytes >= 0 && bytes+size > maxBytes || maxUnits >= 0 && units+w > maxUnits {
+			break
+		}
+		units += w
+		bytes += size
+	}
+	return units, bytes
+}

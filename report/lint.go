@@ -1,0 +1,236 @@
+package report
+
+import (
+	"bytes"
+	"cmp"
+	"io"
+	"slices"
+	"strconv"
+
+	"github.com/web1on1/cscmd/linemap"
+	"github.com/web1on1/cscmd/lint"
+)
+
+// LintFile is one linted file with its findings.
+type LintFile struct {
+	Path  string            // as the user should see it (relative to the working dir when possible)
+	Src   []byte            // the file's bytes, to compute lines/columns and show the source line
+	Diags []lint.Diagnostic // byte offsets into Src; any order (sort them: by offset, then rule)
+}
+
+// RuleInfo describes a rule for SARIF and summaries.
+type RuleInfo struct {
+	ID      string
+	Summary string // one line, e.g. "an ObjectId that is not 24 hex digits"
+	Help    string // the rule's doc page, Markdown
+	HelpURI string // link to the doc page
+	Default lint.Severity
+}
+
+// LintOptions tunes the lint output formats.
+type LintOptions struct {
+	Color   bool       // ANSI colour in text output (the CLI decides: terminal and no NO_COLOR)
+	Version string     // tool version, for SARIF
+	Rules   []RuleInfo // every registered rule (SARIF lists them all)
+	Summary io.Writer  // GitHub step summary (GITHUB_STEP_SUMMARY file) or nil
+}
+
+// Count returns how many diagnostics the files hold at each severity.
+// Diagnostics at severity Off are not counted: no format reports them.
+func Count(files []LintFile) map[lint.Severity]int {
+	n := map[lint.Severity]int{}
+	for _, f := range files {
+		for _, d := range f.Diags {
+			if d.Severity > lint.Off {
+				n[d.Severity]++
+			}
+		}
+	}
+	return n
+}
+
+// pos is a position as every lint format prints it: line and column
+// 1-based, the column in code points.
+type pos struct{ line, col int }
+
+// found is a diagnostic with its range in printed positions.
+type found struct {
+	lint.Diagnostic
+	start, end pos
+}
+
+// lintDoc is a file ready to print: its findings sorted and located.
+type lintDoc struct {
+	path  string
+	src   []byte
+	lines *linemap.Map
+	bom   bool
+	diags []found
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// prepare locates and sorts the findings of every file, leaving out those
+// at severity Off. The callers' slices are not modified.
+func prepare(files []LintFile) []*lintDoc {
+	docs := make([]*lintDoc, len(files))
+	for i, f := range files {
+		d := &lintDoc{path: f.Path, src: f.Src, bom: bytes.HasPrefix(f.Src, utf8BOM)}
+		if len(f.Diags) > 0 {
+			// Only files with findings need positions; a repository scan
+			// reports thousands of clean files.
+			d.lines = linemap.New(f.Src)
+		}
+		for _, diag := range f.Diags {
+			if diag.Severity <= lint.Off {
+				continue
+			}
+			start, end := d.span(diag.Start, diag.End)
+			d.diags = append(d.diags, found{Diagnostic: diag, start: start, end: end})
+		}
+		slices.SortStableFunc(d.diags, func(a, b found) int {
+			return cmp.Or(
+				cmp.Compare(a.Start, b.Start),
+				cmp.Compare(a.Rule, b.Rule),
+				cmp.Compare(a.End, b.End),
+				cmp.Compare(a.Message, b.Message),
+			)
+		})
+		docs[i] = d
+	}
+	return docs
+}
+
+// pos returns the printed position of a byte offset. A BOM is not text the
+// user sees, so it takes no column.
+func (d *lintDoc) pos(offset int) pos {
+	line, col := d.lines.Position(offset, linemap.Runes)
+	if d.bom && line == 0 && col > 0 {
+		col--
+	}
+	return pos{line + 1, col + 1}
+}
+
+// span returns the printed range of a diagnostic. A range that ends just
+// after a line break is pulled back to the end of that line's text, so that
+// it is not shown as reaching into the next line.
+func (d *lintDoc) span(start, end int) (pos, pos) {
+	end = max(end, start)
+	s, e := d.pos(start), d.pos(end)
+	if e.col == 1 && e.line > s.line {
+		_, text, _ := d.lines.Line(e.line - 2)
+		e = d.pos(max(text, start))
+	}
+	return s, e
+}
+
+// editSpan returns the printed range of an edit. Unlike span it keeps a
+// range that ends on the next line: the edit may replace a line break.
+func (d *lintDoc) editSpan(e lint.Edit) (pos, pos) {
+	return d.pos(e.Start), d.pos(max(e.End, e.Start))
+}
+
+// lineText returns the text of a 1-based line without its terminator, and
+// without the BOM on the first line.
+func (d *lintDoc) lineText(line int) string {
+	start, end, ok := d.lines.Line(line - 1)
+	if !ok {
+		return ""
+	}
+	if line == 1 && d.bom {
+		start = min(len(utf8BOM), end)
+	}
+	return string(d.src[start:end])
+}
+
+// text returns the source between two printed positions, line breaks
+// included as written.
+func (d *lintDoc) text(s, e pos) string {
+	start, _ := d.offset(s)
+	end, _ := d.offset(e)
+	if end < start {
+		return ""
+	}
+	return string(d.src[start:end])
+}
+
+// offset turns a printed position back into a byte offset.
+func (d *lintDoc) offset(p pos) (int, error) {
+	col := p.col - 1
+	if d.bom && p.line == 1 {
+		col++
+	}
+	return d.lines.Offset(p.line-1, col, linemap.Runes)
+}
+
+// tally counts what a set of files holds, for the summaries.
+type tally struct {
+	errors, warnings, infos int
+	files                   int // files given, that is checked
+	withProblems            int // files with at least one diagnostic
+}
+
+func count(docs []*lintDoc) tally {
+	t := tally{files: len(docs)}
+	for _, d := range docs {
+		if len(d.diags) > 0 {
+			t.withProblems++
+		}
+		for _, f := range d.diags {
+			switch f.Severity {
+			case lint.Error:
+				t.errors++
+			case lint.Warning:
+				t.warnings++
+			case lint.Info:
+				t.infos++
+			}
+		}
+	}
+	return t
+}
+
+func (t tally) problems() int { return t.errors + t.warnings + t.infos }
+
+// String reads "3 problems (1 error, 1 warning, 1 info) in 2 files": the
+// files are those with problems. Zero counts are left out of the brackets.
+func (t tally) String() string {
+	var b []byte
+	b = plural(b, t.problems(), "problem", "problems")
+	b = append(b, " ("...)
+	sep := false
+	for _, c := range []struct {
+		n          int
+		one, other string
+	}{{t.errors, "error", "errors"}, {t.warnings, "warning", "warnings"}, {t.infos, "info", "info"}} {
+		if c.n == 0 {
+			continue
+		}
+		if sep {
+			b = append(b, ", "...)
+		}
+		b = plural(b, c.n, c.one, c.other)
+		sep = true
+	}
+	b = append(b, ") in "...)
+	b = plural(b, t.withProblems, "file", "files")
+	return string(b)
+}
+
+func plural(b []byte, n int, one, other string) []byte {
+	b = strconv.AppendInt(b, int64(n), 10)
+	b = append(b, ' ')
+	if n == 1 {
+		return append(b, one...)
+	}
+	return append(b, other...)
+}
+
+// writeAll writes b to w, turning a short write into an error.
+func writeAll(w io.Writer, b []byte) error {
+	n, err := w.Write(b)
+	if err == nil && n < len(b) {
+		err = io.ErrShortWrite
+	}
+	return err
+}
