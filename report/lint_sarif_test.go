@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -306,17 +307,19 @@ func TestSARIFValidator(t *testing.T) {
 	}
 	dir := t.TempDir()
 	var paths []string
-	for _, name := range []string{"all.sarif", "empty.sarif"} {
-		src, err := os.ReadFile(filepath.Join("testdata", "lint", name))
+	// The last is what `cscmd lint --format sarif` writes for the example
+	// project, with every rule's real doc page.
+	for i, name := range []string{"testdata/lint/all.sarif", "testdata/lint/empty.sarif", "../testdata/lint/golden/project.sarif"} {
+		src, err := os.ReadFile(name)
 		require.NoError(t, err)
-		paths = append(paths, filepath.Join(dir, name))
+		paths = append(paths, filepath.Join(dir, fmt.Sprintf("%d.sarif", i)))
 		require.NoError(t, os.WriteFile(paths[len(paths)-1], src, 0o644))
 	}
 	args := append([]string{"validate", "--rule-kind", "'Sarif;Gh'"}, paths...)
 	out, err := exec.Command(tool, args...).CombinedOutput()
 	require.NoError(t, err, string(out))
 	// The exit status is 0 even when the validator reports errors.
-	require.Contains(t, string(out), "2 files scanned", string(out))
+	require.Contains(t, string(out), "3 files scanned", string(out))
 	problem := regexp.MustCompile(`(?m)^.*: (error|warning) [A-Z]+\d+: .*$`)
 	assert.Empty(t, problem.FindAllString(string(out), -1))
 }

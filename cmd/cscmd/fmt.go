@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/pmezard/go-difflib/difflib"
 	"github.com/web1on1/cscmd/format"
@@ -40,7 +41,7 @@ func (c *fmtCmd) Run(e *env) error {
 				label = "<stdin>"
 			}
 			diff, err := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
-				A: difflib.SplitLines(string(src)), B: difflib.SplitLines(string(out)),
+				A: lines(src), B: lines(out),
 				FromFile: label + ".orig", ToFile: label, Context: 3,
 			})
 			if err != nil {
@@ -58,4 +59,14 @@ func (c *fmtCmd) Run(e *env) error {
 		}
 	}
 	return nil
+}
+
+// lines splits text after each line break, for the diff. (difflib's
+// SplitLines adds a line that is not in the text.)
+func lines(b []byte) []string {
+	out := strings.SplitAfter(string(b), "\n")
+	if out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return out
 }

@@ -8,10 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/web1on1/cscmd/config"
 	"github.com/web1on1/cscmd/host"
+	"github.com/web1on1/cscmd/linemap"
 	"github.com/web1on1/cscmd/lint"
 	"github.com/web1on1/cscmd/report"
 	"github.com/web1on1/cscmd/walk"
@@ -20,7 +22,7 @@ import (
 type lintCmd struct {
 	Paths  []string `arg:"" optional:"" name:"PATH" help:"Files and directories to lint (default \".\"); directories are walked honouring .gitignore and exclude."`
 	Format string   `enum:"text,json,sarif,github" default:"text" help:"Output format: ${enum}."`
-	Config string   `help:"Use this .cscmd.yaml instead of the nearest one above each file." type:"path"`
+	Config string   `help:"Use this .cscmd.yaml instead of the nearest one above each file."`
 	FailOn string   `enum:"error,warning,info" default:"error" help:"Exit 1 when a finding is at least this severe: ${enum}."`
 	Fix    bool     `help:"Apply safe fixes in place, then report what is left."`
 }
@@ -130,8 +132,16 @@ func (c *lintCmd) lintFile(e *env, cfgs *configs, path string) (report.LintFile,
 	}
 	l := &lint.Linter{Config: cfgs.forPath(path)}
 	diags, err := l.Lint(path, src)
-	if err != nil {
-		e.fail("%s: %v; the rest of the file was linted", path, err)
+	var syn *host.SyntaxError
+	switch {
+	case errors.As(err, &syn):
+		// The page itself is broken there (a browser would stop too); the
+		// strings around it were still checked, so this is no failure of
+		// the run.
+		line, col := linemap.New(src).Position(syn.Offset, linemap.Runes)
+		e.warn("%s:%d:%d: %s; the strings elsewhere in the file were linted", path, line+1, col+1, syn.Msg)
+	case err != nil:
+		e.fail("%s: %v", path, err)
 	}
 	if c.Fix {
 		fixed := src
@@ -236,15 +246,30 @@ func (c *configs) load(file string) *config.Config {
 	switch {
 	case errors.As(err, &list):
 		for _, e := range list {
-			c.e.fail("%v", e)
+			shown := *e
+			shown.File = relative(e.File)
+			c.e.fail("%v", &shown)
 		}
 	case errors.Is(err, fs.ErrNotExist):
-		c.e.fail("%v", pathError(file, err))
+		c.e.fail("%v", pathError(relative(file), err))
 	case err != nil:
 		c.e.fail("%v", err)
 	}
 	c.byFile[file] = cfg
 	return cfg
+}
+
+// relative shows a path found by walking up, which is absolute, relative to
+// the working directory when it lies below it.
+func relative(path string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return path
+	}
+	if rel, err := filepath.Rel(wd, path); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return path
 }
 
 func ruleInfos() []report.RuleInfo {

@@ -17,14 +17,18 @@ import (
 // module version of the build is used.
 var version = ""
 
+// devVersion names a build from a work tree. It starts with a number, as
+// SARIF consumers that compare versions expect, and sorts before releases.
+const devVersion = "0.0.0-devel"
+
 func versionString() string {
 	if version != "" {
 		return version
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return bi.Main.Version
 	}
-	return "(devel)"
+	return devVersion
 }
 
 // Exit codes of SPEC §5.
@@ -46,6 +50,13 @@ type env struct {
 
 // fail reports a failure on stderr and makes the exit code 2; the command
 // goes on with its other inputs.
+// warn reports a problem on stderr that does not fail the run.
+func (e *env) warn(format string, args ...any) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	fmt.Fprintf(e.stderr, "cscmd: warning: "+format+"\n", args...)
+}
+
 func (e *env) fail(format string, args ...any) {
 	e.mu.Lock()
 	defer e.mu.Unlock()

@@ -41,6 +41,9 @@ func cscmd(t *testing.T, stdin string, args ...string) result {
 func golden(t *testing.T, path, got string) {
 	t.Helper()
 	if *update {
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+	}
+	if *update {
 		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
 	}
 	want, err := os.ReadFile(path)
@@ -115,7 +118,7 @@ func TestUsage(t *testing.T) {
 	assert.Equal(t, exitFailure, r.code)
 	assert.Contains(t, r.stderr, "unexpected argument frobnicate")
 
-	for _, cmd := range [][]string{{"--help"}, {"parse", "--help"}, {"version", "--help"}} {
+	for _, cmd := range [][]string{{"--help"}, {"parse", "--help"}, {"lint", "--help"}, {"fmt", "--help"}, {"explain", "--help"}, {"rules", "--help"}, {"version", "--help"}} {
 		r = cscmd(t, "", cmd...)
 		assert.Equal(t, exitOK, r.code, cmd)
 		assert.Contains(t, r.stdout, "Usage: cscmd", cmd)

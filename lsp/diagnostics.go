@@ -1,0 +1,154 @@
+package lsp
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+)
+
+// run is the pending or running analysis of one document.
+type run struct {
+	timer  *time.Timer
+	cancel context.CancelFunc
+}
+
+// schedule analyses a document once it has been left alone for the debounce
+// delay, replacing (and cancelling) any earlier run for it.
+func (s *server) schedule(u uri.URI) {
+	s.bgMu.Lock()
+	defer s.bgMu.Unlock()
+	if s.bgClosed {
+		return
+	}
+	if old := s.runs[u]; old != nil {
+		s.stopRun(old)
+	}
+	ctx, cancel := context.WithCancel(s.ctx)
+	s.bg.Add(1)
+	s.runs[u] = &run{
+		cancel: cancel,
+		timer: time.AfterFunc(s.opts.debounce(), func() {
+			defer s.bg.Done()
+			s.diagnose(ctx, u)
+		}),
+	}
+}
+
+// stopRun stops a run: before its timer fires it never starts, after that
+// its context ends. Call with s.bgMu held.
+func (s *server) stopRun(r *run) {
+	if r.timer.Stop() {
+		s.bg.Done()
+	}
+	r.cancel()
+}
+
+func (s *server) cancelRun(u uri.URI) {
+	s.bgMu.Lock()
+	defer s.bgMu.Unlock()
+	if r := s.runs[u]; r != nil {
+		s.stopRun(r)
+		delete(s.runs, u)
+	}
+}
+
+// diagnose analyses the latest snapshot of a document and publishes the
+// findings, unless the document changed in the meantime.
+func (s *server) diagnose(ctx context.Context, u uri.URI) {
+	if ctx.Err() != nil {
+		return
+	}
+	snap := s.docs.get(u)
+	if snap == nil {
+		return
+	}
+	findings, err := s.findings(ctx, snap)
+	if err != nil {
+		if !errors.Is(err, context.Canceled) {
+			s.log.Error("analysis failed", "uri", u, "error", err)
+		}
+		return
+	}
+	s.publish(snap, findings)
+}
+
+// findings returns the findings of a snapshot, analysing it if no one has.
+func (s *server) findings(ctx context.Context, snap *snapshot) ([]Finding, error) {
+	return snap.analysis(ctx, s.analyze)
+}
+
+func (s *server) analyze(ctx context.Context, snap *snapshot) (findings []Finding, err error) {
+	if s.opts.Analyze == nil {
+		return nil, nil
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			err = s.panicked("analysis of "+string(snap.uri), v)
+		}
+	}()
+	return s.opts.Analyze(ctx, string(snap.uri), snap.language, snap.text), nil
+}
+
+// publish sends the diagnostics of a snapshot if it is still the document's
+// latest state: results for an edited or closed document are dropped.
+func (s *server) publish(snap *snapshot, findings []Finding) {
+	s.pubMu.Lock()
+	defer s.pubMu.Unlock()
+	if !s.docs.current(snap) {
+		return
+	}
+	diags := make([]protocol.Diagnostic, 0, len(findings))
+	for _, f := range findings {
+		diags = append(diags, s.diagnostic(snap, f))
+	}
+	diags = append(diags, s.configDiagnostics(snap.uri)...)
+	s.sendDiagnostics(&protocol.PublishDiagnosticsParams{
+		URI:         snap.uri,
+		Version:     protocol.NewOptional(snap.version),
+		Diagnostics: diags,
+	})
+}
+
+// publishConfigOnly publishes the diagnostics of a document that is not
+// open: none, unless it is a configuration file with errors.
+func (s *server) publishConfigOnly(u uri.URI) {
+	s.pubMu.Lock()
+	defer s.pubMu.Unlock()
+	if s.docs.get(u) != nil {
+		return
+	}
+	s.sendDiagnostics(&protocol.PublishDiagnosticsParams{
+		URI:         u,
+		Diagnostics: append([]protocol.Diagnostic{}, s.configDiagnostics(u)...),
+	})
+}
+
+func (s *server) sendDiagnostics(params *protocol.PublishDiagnosticsParams) {
+	if err := s.client.PublishDiagnostics(s.ctx, params); err != nil {
+		s.log.Error("publishing diagnostics", "uri", params.URI, "error", err)
+	}
+}
+
+// diagnostic converts a finding of a snapshot to the protocol.
+func (s *server) diagnostic(snap *snapshot, f Finding) protocol.Diagnostic {
+	severity := protocol.DiagnosticSeverity(f.Severity)
+	if severity < protocol.DiagnosticSeverityError || severity > protocol.DiagnosticSeverityHint {
+		severity = protocol.DiagnosticSeverityError
+	}
+	d := protocol.Diagnostic{
+		Range:    s.rangeOf(snap, f.Start, f.End),
+		Severity: severity,
+		Source:   protocol.NewOptional("cscmd"),
+		Message:  protocol.String(f.Message),
+	}
+	if f.Code != "" {
+		d.Code = protocol.String(f.Code)
+		if f.Href != "" {
+			d.CodeDescription = protocol.CodeDescription{Href: uri.URI(f.Href)}
+		}
+	}
+	return d
+}

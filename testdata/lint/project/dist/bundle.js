@@ -1,0 +1,1 @@
+web1on1.api.sendClientMessage('>cs /sett excluded by the config');
