@@ -80,10 +80,14 @@ func (c *lintCmd) Run(e *env) error {
 		}
 	}
 	write := map[string]func(*env, []report.LintFile, report.LintOptions) error{
-		"text":   func(e *env, f []report.LintFile, o report.LintOptions) error { return report.WriteText(e.stdout, f, o) },
-		"json":   func(e *env, f []report.LintFile, o report.LintOptions) error { return report.WriteJSON(e.stdout, f, o) },
-		"sarif":  func(e *env, f []report.LintFile, o report.LintOptions) error { return report.WriteSARIF(e.stdout, f, o) },
-		"github": func(e *env, f []report.LintFile, o report.LintOptions) error { return report.WriteGitHub(e.stdout, f, o) },
+		"text": func(e *env, f []report.LintFile, o report.LintOptions) error { return report.WriteText(e.stdout, f, o) },
+		"json": func(e *env, f []report.LintFile, o report.LintOptions) error { return report.WriteJSON(e.stdout, f, o) },
+		"sarif": func(e *env, f []report.LintFile, o report.LintOptions) error {
+			return report.WriteSARIF(e.stdout, f, o)
+		},
+		"github": func(e *env, f []report.LintFile, o report.LintOptions) error {
+			return report.WriteGitHub(e.stdout, f, o)
+		},
 	}[c.Format]
 	if err := write(e, files, out); err != nil {
 		return err

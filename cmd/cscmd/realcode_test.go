@@ -31,7 +31,7 @@ func TestRealCodeZeroFindings(t *testing.T) {
 	r := cscmd(t, "", "lint", "--format", "json", dir)
 	require.Equal(t, exitOK, r.code, r.stderr)
 	var got struct {
-		Diagnostics []map[string]any `json:"diagnostics"`
+		Diagnostics []map[string]any    `json:"diagnostics"`
 		Summary     struct{ Files int } `json:"summary"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(r.stdout), &got))
