@@ -10,6 +10,7 @@ package grammar
 import (
 	"bytes"
 	"fmt"
+	"iter"
 	"runtime"
 	"strings"
 	"sync"
@@ -187,38 +188,77 @@ func parseParallel(src []byte, o options) (*ast.Document, ErrorList) {
 // parseDocument parses src on the calling goroutine.
 func parseDocument(src []byte, o options) (doc *ast.Document, errs ErrorList) {
 	doc = &ast.Document{}
-	s := string(src)
-	off := 0
-	if o.base.Offset == 0 && strings.HasPrefix(s, "\uFEFF") {
-		off = len("\uFEFF")
-	}
-	for lineNo := o.base.Line; off <= len(s); lineNo++ {
-		start := off
-		end := strings.IndexByte(s[off:], '\n')
-		if end < 0 {
-			end = len(s)
-			off = len(s) + 1
-		} else {
-			end += off
-			off = end + 1
-		}
-		line := strings.TrimSuffix(s[start:end], "\r")
-		lineStart := start
-		if o.base.Offset == 0 && lineNo == o.base.Line {
-			lineStart = 0 // a byte order mark is part of the first line's columns
-		}
-		base := ast.Pos{Offset: o.base.Offset + start, Line: lineNo, Column: start - lineStart + 1}
-		trimmed := strings.TrimLeft(line, " \t")
-		switch {
-		case trimmed == "":
-		case trimmed[0] == '#':
-			lead := len(line) - len(trimmed)
-			doc.Comments = append(doc.Comments, &ast.Comment{Hash: base.Add(lead), Text: strings.TrimRight(trimmed, " \t")})
-		default:
-			m, e := parseLine(line, base, o)
+	for l := range lines(src, o.base) {
+		switch l.Kind {
+		case CommentLine:
+			lead := len(l.Text) - len(strings.TrimLeft(l.Text, " \t"))
+			doc.Comments = append(doc.Comments, &ast.Comment{Hash: l.Pos.Add(lead), Text: strings.Trim(l.Text, " \t")})
+		case MessageLine:
+			m, e := parseLine(l.Text, l.Pos, o)
 			doc.Messages = append(doc.Messages, m)
 			errs = append(errs, e...)
 		}
 	}
 	return doc, errs
+}
+
+// LineKind is what a line of a command file holds.
+type LineKind uint8
+
+// The kinds of lines of a command file.
+const (
+	BlankLine   LineKind = iota // only blanks
+	CommentLine                 // first non-blank character "#"
+	MessageLine                 // anything else: a message
+)
+
+// Line is one line of a command file, without its line break.
+type Line struct {
+	Pos  ast.Pos // of the line's first byte
+	Text string
+	Kind LineKind
+}
+
+// Lines returns the lines of a command file as ParseDocument reads them:
+// split at LF with a CR before it dropped, after a byte order mark. Tools
+// that parse line by line, such as an editor's linter that re-checks only
+// changed lines, use it to agree with ParseDocument.
+func Lines(src []byte) iter.Seq[Line] { return lines(src, ast.Pos{Line: 1, Column: 1}) }
+
+func lines(src []byte, base ast.Pos) iter.Seq[Line] {
+	return func(yield func(Line) bool) {
+		s := string(src)
+		off := 0
+		if base.Offset == 0 && strings.HasPrefix(s, "\uFEFF") {
+			off = len("\uFEFF")
+		}
+		for lineNo := base.Line; off <= len(s); lineNo++ {
+			start := off
+			end := strings.IndexByte(s[off:], '\n')
+			if end < 0 {
+				end = len(s)
+				off = len(s) + 1
+			} else {
+				end += off
+				off = end + 1
+			}
+			text := strings.TrimSuffix(s[start:end], "\r")
+			lineStart := start
+			if base.Offset == 0 && lineNo == base.Line {
+				lineStart = 0 // a byte order mark is part of the first line's columns
+			}
+			l := Line{Pos: ast.Pos{Offset: base.Offset + start, Line: lineNo, Column: start - lineStart + 1}, Text: text}
+			switch trimmed := strings.TrimLeft(text, " \t"); {
+			case trimmed == "":
+				l.Kind = BlankLine
+			case trimmed[0] == '#':
+				l.Kind = CommentLine
+			default:
+				l.Kind = MessageLine
+			}
+			if !yield(l) {
+				return
+			}
+		}
+	}
 }

@@ -70,6 +70,7 @@ type cli struct {
 	Parse   parseCmd   `cmd:"" help:"Parse messages and print one result per message."`
 	Explain explainCmd `cmd:"" help:"Print the documentation of a rule."`
 	Rules   rulesCmd   `cmd:"" help:"List every rule with its default severity."`
+	LSP     lspCmd     `cmd:"" name:"lsp" help:"Run the language server on standard input and output."`
 	Version versionCmd `cmd:"" help:"Print the version of cscmd."`
 }
 

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"os/signal"
+	"syscall"
+
+	"github.com/web1on1/cscmd/format"
+	"github.com/web1on1/cscmd/ide"
+	"github.com/web1on1/cscmd/lsp"
+)
+
+type lspCmd struct {
+	Debug bool `help:"Log every request to stderr."`
+}
+
+// Run serves the language server on stdin and stdout until the client
+// exits: status 0 after shutdown, 1 without (LSP's exit notification).
+func (c *lspCmd) Run(e *env) error {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	level := slog.LevelInfo
+	if c.Debug {
+		level = slog.LevelDebug
+	}
+	var ws ide.Workspaces
+	var an ide.Analyzer
+	opts := lsp.Options{
+		Version: versionString(),
+		Logger:  slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level})),
+		Analyze: func(_ context.Context, uri, languageID string, text []byte) []lsp.Finding {
+			return an.Analyze(ws.For(uri), uri, languageID, text)
+		},
+		Format: func(_, _ string, text []byte) ([]byte, error) { return format.Source(text), nil },
+		Reload: ws.Reload,
+	}
+	if err := lsp.Serve(ctx, stdio{e.stdin, e.stdout}, opts); err != nil {
+		if !errors.Is(err, lsp.ErrNoShutdown) {
+			e.fail("lsp: %v", err)
+		}
+		e.code = max(e.code, 1)
+	}
+	return nil
+}
+
+// stdio is the server's connection: the process's standard input and
+// output. Closing it closes both, which ends the client's pipes.
+type stdio struct {
+	io.Reader
+	io.Writer
+}
+
+func (s stdio) Close() error {
+	var errs []error
+	for _, x := range []any{s.Reader, s.Writer} {
+		if c, ok := x.(io.Closer); ok {
+			errs = append(errs, c.Close())
+		}
+	}
+	return errors.Join(errs...)
+}

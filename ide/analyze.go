@@ -1,0 +1,184 @@
+package ide
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/web1on1/cscmd/config"
+	"github.com/web1on1/cscmd/host"
+	"github.com/web1on1/cscmd/linemap"
+	"github.com/web1on1/cscmd/lint"
+	"github.com/web1on1/cscmd/lsp"
+)
+
+// Analyzer lints the documents open in an editor. It keeps, per command
+// file, the findings of each line, so that the lint after a keystroke
+// re-checks only the line that changed.
+type Analyzer struct {
+	mu     sync.Mutex
+	caches map[string]*docCache // by document URI
+}
+
+type docCache struct {
+	cfg   *config.Config // the configuration the cache was filled under
+	lines *lint.LineCache
+}
+
+// Analyze returns the findings of one document with their quick fixes: the
+// rule's safe fix (preferred, so "fix all" applies it), its suggestions, and
+// "ignore this rule here".
+func (a *Analyzer) Analyze(ws *Workspace, docURI, languageID string, text []byte) []lsp.Finding {
+	var cfg *config.Config
+	if ws != nil {
+		cfg = ws.Config
+	}
+	l := &lint.Linter{Config: cfg}
+	var diags []lint.Diagnostic
+	if languageID == "cscmd" {
+		diags = l.LintCommandsCached(text, a.cache(docURI, cfg))
+	} else if lang, ok := hostLanguages[languageID]; ok {
+		diags, _ = l.LintHost(lang, text) // a host syntax error is the host language server's to show
+	}
+	return findings(diags, languageID, text)
+}
+
+// Forget drops what the analyzer keeps for a closed document.
+func (a *Analyzer) Forget(docURI string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	delete(a.caches, docURI)
+}
+
+func (a *Analyzer) cache(docURI string, cfg *config.Config) *lint.LineCache {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.caches == nil {
+		a.caches = map[string]*docCache{}
+	}
+	c := a.caches[docURI]
+	if c == nil || c.cfg != cfg {
+		c = &docCache{cfg: cfg, lines: &lint.LineCache{}}
+		a.caches[docURI] = c
+	}
+	return c.lines
+}
+
+var severities = map[lint.Severity]int{
+	lint.Error:   lsp.SeverityError,
+	lint.Warning: lsp.SeverityWarning,
+	lint.Info:    lsp.SeverityInfo,
+}
+
+func findings(diags []lint.Diagnostic, languageID string, text []byte) []lsp.Finding {
+	if len(diags) == 0 {
+		return nil
+	}
+	ig := newIgnorer(languageID, text)
+	out := make([]lsp.Finding, 0, len(diags))
+	for _, d := range diags {
+		f := lsp.Finding{Start: d.Start, End: d.End, Severity: severities[d.Severity], Code: d.Rule, Message: d.Message}
+		if r := lint.RuleByID(d.Rule); r != nil {
+			f.Href = r.DocURL()
+		}
+		if d.Fix != nil {
+			f.Fixes = append(f.Fixes, lspFix(*d.Fix, true))
+		}
+		for _, s := range d.Suggestions {
+			f.Fixes = append(f.Fixes, lspFix(s, false))
+		}
+		if fix, ok := ig.fix(d); ok {
+			f.Fixes = append(f.Fixes, fix)
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func lspFix(f lint.Fix, preferred bool) lsp.Fix {
+	edits := make([]lsp.Edit, len(f.Edits))
+	for i, e := range f.Edits {
+		edits[i] = lsp.Edit{Start: e.Start, End: e.End, NewText: e.New}
+	}
+	return lsp.Fix{Title: f.Title, Edits: edits, Preferred: preferred}
+}
+
+// ignorer writes "ignore this rule here": a suppression comment (SPEC §3)
+// on a line of its own above the finding, indented like that line, in the
+// host's comment syntax.
+type ignorer struct {
+	languageID string
+	text       []byte
+	lines      *linemap.Map
+	blocks     [][2]int // YAML block scalars, where a "#" line is text, not a comment
+}
+
+func newIgnorer(languageID string, text []byte) *ignorer {
+	ig := &ignorer{languageID: languageID, text: text, lines: linemap.New(text)}
+	if languageID == "yaml" {
+		if f, _ := host.Extract(host.YAML, text); f != nil {
+			for _, s := range f.Strings {
+				if s.Syntax == host.YAMLBlock {
+					ig.blocks = append(ig.blocks, [2]int{s.Start, s.End})
+				}
+			}
+		}
+	}
+	return ig
+}
+
+func (ig *ignorer) fix(d lint.Diagnostic) (lsp.Fix, bool) {
+	if d.Rule == "unused-suppression" {
+		return lsp.Fix{}, false // a suppression cannot silence the rule about suppressions
+	}
+	line, _ := ig.lines.Position(d.Start, linemap.Bytes)
+	start, end, _ := ig.lines.Line(line)
+	comment, ok := ig.comment(d.Start, "cscmd-ignore "+d.Rule)
+	if !ok {
+		return lsp.Fix{}, false
+	}
+	lineText := ig.text[start:end]
+	indent := lineText[:len(lineText)-len(bytes.TrimLeft(lineText, " \t"))]
+	eol := "\n"
+	if end+1 < len(ig.text) && ig.text[end] == '\r' && ig.text[end+1] == '\n' {
+		eol = "\r\n"
+	}
+	return lsp.Fix{
+		Title: fmt.Sprintf("Ignore %s here", d.Rule),
+		Edits: []lsp.Edit{{Start: start, End: start, NewText: string(indent) + comment + eol}},
+	}, true
+}
+
+// comment writes body as a comment of the document's language at offset;
+// false where no comment can stand: JSON has none, and a line inside a YAML
+// block scalar is part of the value.
+func (ig *ignorer) comment(offset int, body string) (string, bool) {
+	switch ig.languageID {
+	case "cscmd":
+		return "# " + body, true
+	case "yaml":
+		for _, b := range ig.blocks {
+			if b[0] <= offset && offset < b[1] {
+				return "", false
+			}
+		}
+		return "# " + body, true
+	case "javascript", "javascriptreact", "typescript", "typescriptreact", "jsonc":
+		return "// " + body, true
+	case "html":
+		if insideScript(ig.text, offset) {
+			return "// " + body, true
+		}
+		return "<!-- " + body + " -->", true
+	}
+	return "", false
+}
+
+// insideScript reports whether offset lies in the body of a <script>
+// element: after the last "<script" before it and no "</script" between.
+func insideScript(text []byte, offset int) bool {
+	before := strings.ToLower(string(text[:offset]))
+	open := strings.LastIndex(before, "<script")
+	return open >= 0 && strings.LastIndex(before, "</script") < open
+}

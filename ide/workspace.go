@@ -1,0 +1,118 @@
+// Package ide holds what the language server knows about cscmd, as pure
+// functions of a document's text and the configuration in force: the
+// diagnostics with their quick fixes, completion, hover, inlay hints,
+// semantic tokens and document symbols. Offsets are bytes; package lsp
+// converts them to the client's positions.
+package ide
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/web1on1/cscmd/config"
+	"github.com/web1on1/cscmd/host"
+	"github.com/web1on1/cscmd/lint"
+	"github.com/web1on1/cscmd/lsp"
+	"go.lsp.dev/uri"
+)
+
+// Workspace is the configuration in force for a document. A nil Workspace
+// or a nil Config means none: every rule at its default, no catalog.
+type Workspace struct {
+	Config *config.Config
+}
+
+// Catalog returns the catalog in force, or nil.
+func (w *Workspace) Catalog() *config.Catalog {
+	if w == nil || w.Config == nil {
+		return nil
+	}
+	return w.Config.Catalog
+}
+
+// Workspaces finds the .cscmd.yaml in force for each document, as the CLI
+// does: the nearest one above the document's file. Configs are loaded once
+// and kept until Reload.
+type Workspaces struct {
+	mu     sync.Mutex
+	byDir  map[string]*Workspace // directory → the workspace of its files
+	byFile map[string]*Workspace // config file → its workspace
+}
+
+// For returns the workspace of the document at uri; a document that is not
+// a file has none.
+func (w *Workspaces) For(docURI string) *Workspace {
+	u := uri.URI(docURI)
+	if u.Scheme() != "file" {
+		return nil
+	}
+	dir := filepath.Dir(u.Path())
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if ws, ok := w.byDir[dir]; ok {
+		return ws
+	}
+	if w.byDir == nil {
+		w.byDir, w.byFile = map[string]*Workspace{}, map[string]*Workspace{}
+	}
+	var ws *Workspace
+	if file, err := config.Find(dir); err == nil && file != "" {
+		ws, _ = w.load(file)
+	}
+	w.byDir[dir] = ws
+	return ws
+}
+
+// load loads a config file once; w.mu is held. A broken config still
+// gives the workspace of its valid parts, as in the CLI.
+func (w *Workspaces) load(file string) (*Workspace, error) {
+	if ws, ok := w.byFile[file]; ok {
+		return ws, nil
+	}
+	cfg, err := config.LoadFile(file, lint.RuleIDs())
+	ws := &Workspace{Config: cfg}
+	w.byFile[file] = ws
+	return ws, err
+}
+
+// Reload forgets every loaded config and loads those of the workspace
+// folders again: the one in or above each folder. The problems of a broken
+// config come back as *lsp.ConfigError, joined, for the server to show on
+// the file; the documents' configs are found again as they are analysed.
+func (w *Workspaces) Reload(_ context.Context, folders []string) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.byDir, w.byFile = map[string]*Workspace{}, map[string]*Workspace{}
+	var errs []error
+	for _, folder := range folders {
+		file, err := config.Find(folder)
+		if err != nil || file == "" {
+			continue
+		}
+		_, err = w.load(file)
+		var list config.ErrorList
+		switch {
+		case errors.As(err, &list):
+			for _, e := range list {
+				msg := e.Msg
+				if e.Key != "" {
+					msg = e.Key + ": " + msg
+				}
+				errs = append(errs, &lsp.ConfigError{Path: file, Line: e.Line, Column: e.Column, Message: msg})
+			}
+		case errors.Is(err, os.ErrNotExist):
+		case err != nil:
+			errs = append(errs, &lsp.ConfigError{Path: file, Message: err.Error()})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// hostLanguages maps the language ids of host documents to host languages.
+var hostLanguages = map[string]host.Lang{
+	"javascript": host.JS, "javascriptreact": host.JS, "typescript": host.JS, "typescriptreact": host.JS,
+	"html": host.HTML, "json": host.JSON, "jsonc": host.JSON, "yaml": host.YAML,
+}

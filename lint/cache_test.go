@@ -1,0 +1,62 @@
+package lint
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestLintCommandsCached checks that the cached linter gives what the plain
+// one gives, over every command file of the tests, before and after edits.
+func TestLintCommandsCached(t *testing.T) {
+	l := testLinter(t)
+	files, _ := filepath.Glob("testdata/rules/*.cscmd")
+	more, _ := filepath.Glob("../testdata/parse/*.cscmd")
+	files = append(files, more...)
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		require.NoError(t, err)
+		cache := &LineCache{}
+		want := render(src, l.LintCommands(src), true)
+		assert.Equal(t, want, render(src, l.LintCommandsCached(src, cache), true), f)
+		assert.Equal(t, want, render(src, l.LintCommandsCached(src, cache), true), "%s, from the cache", f)
+
+		// An edit on the first message line, and a line moved down.
+		edited := []byte("\n" + strings.Replace(string(src), ">cs", ">cs ", 1))
+		assert.Equal(t, render(edited, l.LintCommands(edited), true), render(edited, l.LintCommandsCached(edited, cache), true), "%s, edited", f)
+		for text := range cache.lines {
+			assert.Contains(t, string(edited), text, "lines gone from the file leave the cache")
+		}
+	}
+}
+
+func BenchmarkLintCommandsCachedEdit(b *testing.B) {
+	var sb strings.Builder
+	for i := range 10000 {
+		switch i % 4 {
+		case 0:
+			sb.WriteString(">cs /set @category Used Car\n")
+		case 1:
+			sb.WriteString(">cs .brand Toyota " + strings.Repeat("x", i%50) + "\n")
+		case 2:
+			sb.WriteString(">cs /assign 62c6077ca980127f404b0301\n")
+		default:
+			sb.WriteString("# a comment\n")
+		}
+	}
+	src := []byte(sb.String())
+	l := testLinter(b)
+	cache := &LineCache{}
+	l.LintCommandsCached(src, cache)
+	b.ResetTimer()
+	for i := range b.N {
+		edited := append([]byte(nil), src...)
+		edited[len(edited)/2+i%100] = 'y' // a one-character edit
+		l.LintCommandsCached(edited, cache)
+	}
+}
