@@ -50,7 +50,13 @@ func (c *lintCmd) Run(e *env) error {
 	)
 	opt := walk.Options{
 		Match: lintable,
-		Skip:  func(path string, _ bool) bool { return cfgs.forPath(path).Excluded(path) },
+		Skip: func(path string, isDir bool) bool {
+			dir := path
+			if !isDir {
+				dir = filepath.Dir(path)
+			}
+			return cfgs.forDir(dir).Excluded(path)
+		},
 		OnError: func(path string, err error) {
 			e.fail("%v", pathError(path, err))
 		},
@@ -115,17 +121,16 @@ func lintable(path string) bool {
 // lintFile reads, lints and with --fix repairs one file. It is false when
 // the file could not be linted; the failure is reported.
 func (c *lintCmd) lintFile(e *env, cfgs *configs, path string) (report.LintFile, bool) {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		e.fail("%v", pathError(path, err))
-		return report.LintFile{}, false
-	}
 	if !lintable(path) {
 		e.fail("%s: not a command file (.cscmd) or a host file (.js, .ts, .jsx, .tsx, .html, .json, .yaml …)", path)
 		return report.LintFile{}, false
 	}
-	if i := bytes.IndexByte(src, 0); i >= 0 {
-		e.fail("%s: binary file (NUL byte at offset %d), not linted", path, i)
+	buf := buffers.Get().(*[]byte)
+	defer buffers.Put(buf)
+	src, err := readInto(path, (*buf)[:0])
+	*buf = src[:0]
+	if err != nil {
+		e.fail("%v", pathError(path, err))
 		return report.LintFile{}, false
 	}
 	// A clean file is reported without its source: a repository scan then
@@ -134,7 +139,12 @@ func (c *lintCmd) lintFile(e *env, cfgs *configs, path string) (report.LintFile,
 	if _, isHost := host.LangOf(path); isHost && !host.MayContain(src) {
 		return f, true // no command and no widget call can be in it
 	}
-	l := &lint.Linter{Config: cfgs.forPath(path)}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		e.fail("%s: binary file (NUL byte at offset %d), not linted", path, i)
+		return report.LintFile{}, false
+	}
+	src = bytes.Clone(src) // what is reported outlives the pooled buffer
+	l := &lint.Linter{Config: cfgs.forDir(filepath.Dir(path))}
 	diags, err := l.Lint(path, src)
 	var syn *host.SyntaxError
 	switch {
@@ -171,6 +181,11 @@ func (c *lintCmd) lintFile(e *env, cfgs *configs, path string) (report.LintFile,
 	}
 	return f, true
 }
+
+// buffers are the read buffers of the lint workers: a repository scan reads
+// hundreds of megabytes, most of it never kept, so the buffers are reused
+// rather than allocated and zeroed for every file.
+var buffers = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
 
 // writeAtomic replaces path with data through a temporary file in the same
 // directory and a rename, keeping the file's mode: a crash leaves the old
@@ -212,7 +227,8 @@ type configs struct {
 	byFile   map[string]*config.Config // config file → loaded config
 }
 
-func (c *configs) forPath(path string) *config.Config {
+// forDir returns the config in force for the files of dir.
+func (c *configs) forDir(dir string) *config.Config {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.byDir == nil {
@@ -220,10 +236,6 @@ func (c *configs) forPath(path string) *config.Config {
 	}
 	if c.explicit != "" {
 		return c.load(c.explicit)
-	}
-	dir := filepath.Dir(path)
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		dir = path
 	}
 	if cfg, ok := c.byDir[dir]; ok {
 		return cfg
