@@ -7,7 +7,6 @@ import (
 	"syscall"
 )
 
-
 // readInto reads the file at path into buf, growing it as needed. It uses
 // the system calls directly: os.Open also stats every file to decide
 // whether to register it with the network poller, and a repository scan
