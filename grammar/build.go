@@ -75,7 +75,9 @@ func (b *builder) nodeError(n ast.Node, code, format string, args ...any) *Error
 	return b.errorf(n.Pos(), n.End(), code, format, args...)
 }
 
-func present(t lexer.Token) bool { return t.Type != 0 }
+// present reports whether a part was written: an absent part has no token,
+// or the empty token that ends a command or stands for a missing one.
+func present(t lexer.Token) bool { return t.Type != 0 && t.Value != "" }
 
 // The fill functions set a node from a token and return it, or return nil
 // for an absent token; the nodes live in their message's single allocation.
@@ -191,7 +193,7 @@ func (b *builder) command(pt lexer.Token, p parts) ast.Message {
 	if present(p.head) {
 		return b.unknown(prefix, p)
 	}
-	pr := &prefix
+	pr := &ast.Prefix{ValuePos: prefix.ValuePos, Text: prefix.Text}
 	b.nodeError(pr, CodeSyntax, "missing command after %q; expected .field, +form, /set, /assign, /notify or @mention", prefix.Text)
 	return &ast.Invalid{From: b.base, Text: b.line, Prefix: pr}
 }

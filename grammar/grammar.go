@@ -13,17 +13,21 @@ import (
 // The alternatives match without capturing: participle hands the matched
 // tokens to Tokens, and the builder reads them by type. Captures into
 // per-alternative structs would cost participle several allocations per
-// token, and parsing a message must stay cheap (see BenchmarkParseCommand).
+// token, and parsing a message must stay cheap (see BenchmarkParseCommand):
+// for the same reason every command ends in a Rest token, empty when
+// nothing follows, and an empty Head stands for a missing command, so that
+// no optional group is tried where none is needed; and the alternatives are
+// in the order of use, the category first.
 type message struct {
 	Tokens []lexer.Token
 
-	Command bool `parser:"  (Prefix | Near) ( Dot Name? (ID | Hash)* Rest?"`
-	Form    bool `parser:"                  | Plus ID? Rest?"`
-	Set     bool `parser:"                  | \"/set\":Verb Name? Rest?"`
-	Assign  bool `parser:"                  | \"/assign\":Verb ID? Rest?"`
-	Notify  bool `parser:"                  | \"/notify\":Verb ID? Rest?"`
-	Mention bool `parser:"                  | At ID? Rest?"`
-	Unknown bool `parser:"                  | (Verb | Head) Rest? )?"`
+	Set     bool `parser:"  (Prefix | Near) ( \"/set\":Verb Name? Rest"`
+	Field   bool `parser:"                  | Dot Name? (ID | Hash)* Rest"`
+	Assign  bool `parser:"                  | \"/assign\":Verb ID? Rest"`
+	Notify  bool `parser:"                  | \"/notify\":Verb ID? Rest"`
+	Form    bool `parser:"                  | Plus ID? Rest"`
+	Mention bool `parser:"                  | At ID? Rest"`
+	Unknown bool `parser:"                  | (Verb | Head) Rest )"`
 	Chat    bool `parser:"| Chat"`
 }
 

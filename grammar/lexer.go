@@ -16,14 +16,14 @@ const (
 	tokNear                                 // a near-miss prefix: " >cs", ">CS", "> cs", ">cs" glued to a sigil
 	tokChat                                 // a whole line that is not a command
 	tokVerb                                 // "/" and the word after it
-	tokHead                                 // a word where a command was expected, without a sigil
+	tokHead                                 // a word where a command was expected, without a sigil; empty when there is none
 	tokDot                                  // "." opening a field
 	tokPlus                                 // "+" opening a form
 	tokAt                                   // "@" opening a mention
 	tokName                                 // a field or /set name
 	tokID                                   // an argument where an ObjectId is expected
 	tokHash                                 // "#" inside a location
-	tokRest                                 // the rest of the line, trimmed
+	tokRest                                 // the rest of the line, trimmed; empty when nothing is left
 )
 
 var symbols = map[string]lexer.TokenType{
@@ -108,8 +108,8 @@ func (l *lineLexer) Next() (lexer.Token, error) {
 		case modeHead:
 			l.skipBlanks()
 			if l.i == len(l.s) {
-				l.mode = modeEnd
-				continue
+				l.mode = modeRest
+				return l.emit(tokHead, 0), nil
 			}
 			switch l.s[l.i] {
 			case '/':
@@ -179,9 +179,7 @@ func (l *lineLexer) Next() (lexer.Token, error) {
 		case modeRest:
 			l.skipBlanks()
 			l.mode = modeEnd
-			if end := len(strings.TrimRight(l.s, blanks)); end > l.i {
-				return l.emit(tokRest, end-l.i), nil
-			}
+			return l.emit(tokRest, max(l.trimmedEnd()-l.i, 0)), nil
 		case modeEnd:
 			return lexer.EOFToken(position(len(l.s))), nil
 		}
@@ -196,10 +194,21 @@ func (l *lineLexer) emit(typ lexer.TokenType, n int) lexer.Token {
 }
 
 // run returns the length of the word at the cursor: bytes up to a blank.
+// (A loop: strings.IndexAny builds its set of bytes on every call, which
+// costs more than scanning a word.)
 func (l *lineLexer) run() int {
-	n := strings.IndexAny(l.s[l.i:], blanks)
-	if n < 0 {
-		return len(l.s) - l.i
+	n := l.i
+	for n < len(l.s) && !isBlank(l.s[n]) {
+		n++
+	}
+	return n - l.i
+}
+
+// trimmedEnd returns the length of the line without its trailing blanks.
+func (l *lineLexer) trimmedEnd() int {
+	n := len(l.s)
+	for n > 0 && isBlank(l.s[n-1]) {
+		n--
 	}
 	return n
 }

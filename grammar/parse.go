@@ -16,6 +16,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/alecthomas/participle/v2/lexer"
 	"github.com/web1on1/cscmd/ast"
 )
 
@@ -54,11 +55,16 @@ func Parse(msg string, opts ...Option) (ast.Message, error) {
 func Base(pos ast.Pos) Option { return func(o *options) { o.base = pos } }
 
 func apply(opts []Option) options {
-	o := options{base: ast.Pos{Line: 1, Column: 1}}
-	for _, f := range opts {
-		f(&o)
+	if len(opts) == 0 {
+		return options{base: ast.Pos{Line: 1, Column: 1}}
 	}
-	return o
+	// Options take a pointer, which puts what they set on the heap: only
+	// calls that pass options pay for that.
+	o := &options{base: ast.Pos{Line: 1, Column: 1}}
+	for _, f := range opts {
+		f(o)
+	}
+	return *o
 }
 
 // parseMessage parses msg placed at base in its source.
@@ -67,11 +73,17 @@ func parseMessage(msg string, base ast.Pos, o options) (ast.Message, ErrorList) 
 	if i := strings.IndexAny(msg, "\r\n"); i >= 0 {
 		line, tail = msg[:i], msg[i:]
 	}
-	class, _ := classify(line)
-	if class == Chat && utf8.ValidString(msg) {
-		return &ast.Chat{From: base, Text: msg}, nil
-	}
 	m, errs := parseLine(line, base, o)
+	if tail == "" {
+		return m, errs
+	}
+	if c, ok := m.(*ast.Chat); ok && c.Intended == nil {
+		if !utf8.ValidString(tail) {
+			return parseLine(msg, base, o) // reports the first invalid byte
+		}
+		c.Text = msg // chat may span lines
+		return c, nil
+	}
 	if strings.TrimLeft(tail, " \t\r\n") != "" {
 		at := base.Add(len(line))
 		errs = append(errs, &Error{Pos: at, End: base.Add(len(msg)), Code: CodeSyntax,
@@ -90,10 +102,13 @@ func parseLine(line string, base ast.Pos, o options) (ast.Message, ErrorList) {
 		i := firstInvalid(line)
 		return invalid(i, i+1, "invalid UTF-8 byte 0x%02x; a message must be UTF-8 text", line[i])
 	}
-	if class, _ := classify(line); class != Chat && len(line) > MaxLine {
+	switch class, _ := classify(line); {
+	case class == Chat:
+		return &ast.Chat{From: base, Text: line}, nil
+	case len(line) > MaxLine:
 		return invalid(0, len(line), "command is %d bytes long; at most %d are parsed", len(line), MaxLine)
 	}
-	tree, err := parser.ParseString("", line)
+	tree, err := parseTokens(line)
 	if err != nil {
 		// The grammar accepts every token sequence of the lexer; reaching
 		// this is a bug, still reported as a position rather than a panic.
@@ -103,6 +118,21 @@ func parseLine(line string, base ast.Pos, o options) (ast.Message, ErrorList) {
 	m := b.message(tree)
 	b.errs.sort()
 	return m, b.errs
+}
+
+// lexers are reused across parses: participle reads every token before it
+// parses, so a lexer is free again as soon as the tokens are read.
+var lexers = sync.Pool{New: func() any { return new(lineLexer) }}
+
+func parseTokens(line string) (*message, error) {
+	lx := lexers.Get().(*lineLexer)
+	*lx = lineLexer{s: line}
+	tokens, err := lexer.Upgrade(lx)
+	lexers.Put(lx)
+	if err != nil {
+		return nil, err
+	}
+	return parser.ParseFromLexer(tokens)
 }
 
 func firstInvalid(s string) int {

@@ -74,6 +74,7 @@ var parseCases = []parseCase{
 	{name: "glued plus", in: ">cs+6093490651a8b5629324ae4f", kind: "chat"},
 	{name: "glued at", in: ">cs@6248f0083ab5d5001e523146", kind: "chat"},
 	{name: "multi-line chat", in: "hello\n>cs /notify", kind: "chat"},
+	{name: "multi-line chat invalid utf-8", in: "hello\nwor\xffld", kind: "invalid", codes: []string{CodeSyntax}, msg: "invalid UTF-8 byte 0xff; a message must be UTF-8 text"},
 
 	// Broken commands.
 	{name: "prefix alone", in: ">cs", kind: "invalid", codes: []string{CodeSyntax}, msg: `missing command after ">cs"; expected .field, +form, /set, /assign, /notify or @mention`},
