@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/web1on1/cscmd/format"
 	"github.com/web1on1/cscmd/ide"
@@ -30,6 +31,10 @@ func (c *lspCmd) Run(e *env) error {
 	var an ide.Analyzer
 	opts := lsp.Options{
 		Version: versionString(),
+		// Re-linting after a keystroke takes well under a millisecond (the
+		// line cache re-checks one line), so a short pause is enough to
+		// coalesce a burst of changes.
+		Debounce: 5 * time.Millisecond,
 		Logger:  slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level})),
 		Analyze: func(_ context.Context, uri, languageID string, text []byte) []lsp.Finding {
 			return an.Analyze(ws.For(uri), uri, languageID, text)
