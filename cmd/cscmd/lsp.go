@@ -35,7 +35,7 @@ func (c *lspCmd) Run(e *env) error {
 		// line cache re-checks one line), so a short pause is enough to
 		// coalesce a burst of changes.
 		Debounce: 5 * time.Millisecond,
-		Logger:  slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level})),
+		Logger:   slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level})),
 		Analyze: func(_ context.Context, uri, languageID string, text []byte) []lsp.Finding {
 			return an.Analyze(ws.For(uri), uri, languageID, text)
 		},
