@@ -458,6 +458,13 @@ func jsonQuoteAt(src []byte, i int) string {
 // fix written back into the host file. It escapes only what JSON requires;
 // invalid UTF-8 becomes U+FFFD.
 func escapeJSON(text string) string {
+	return escapeQuoted(text, func(r rune) bool { return r >= 0x20 })
+}
+
+// escapeQuoted escapes text for between the double quotes of a JSON string
+// or a YAML scalar — YAML 1.2 reads JSON's escapes — writing raw only the
+// runes raw accepts and \u (\U past the BMP) for the others.
+func escapeQuoted(text string, raw func(rune) bool) string {
 	var b strings.Builder
 	b.Grow(len(text))
 	for _, r := range text {
@@ -477,10 +484,13 @@ func escapeJSON(text string) string {
 		case '\t':
 			b.WriteString(`\t`)
 		default:
-			if r < 0x20 {
-				fmt.Fprintf(&b, `\u%04x`, r)
-			} else {
+			switch {
+			case raw(r):
 				b.WriteRune(r)
+			case r <= 0xFFFF:
+				fmt.Fprintf(&b, `\u%04x`, r)
+			default:
+				fmt.Fprintf(&b, `\U%08x`, r)
 			}
 		}
 	}

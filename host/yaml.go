@@ -877,53 +877,13 @@ func escapeYAML(syn Syntax, text string) (string, bool) {
 	return text, false
 }
 
+// yamlEscapeDouble escapes text for a double-quoted scalar. NEL and the
+// Unicode line and paragraph separators are printable in YAML 1.2 but line
+// breaks to YAML 1.1 readers, so they are escaped too.
 func yamlEscapeDouble(text string) string {
-	var b strings.Builder
-	b.Grow(len(text))
-	for _, r := range text {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case 0:
-			b.WriteString(`\0`)
-		case '\a':
-			b.WriteString(`\a`)
-		case '\b':
-			b.WriteString(`\b`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\v':
-			b.WriteString(`\v`)
-		case '\f':
-			b.WriteString(`\f`)
-		case '\r':
-			b.WriteString(`\r`)
-		case 0x1B:
-			b.WriteString(`\e`)
-		case 0x85:
-			b.WriteString(`\N`)
-		case 0x2028:
-			b.WriteString(`\L`)
-		case 0x2029:
-			b.WriteString(`\P`)
-		default:
-			switch {
-			case yamlPrintable(r):
-				b.WriteRune(r)
-			case r <= 0xFF:
-				fmt.Fprintf(&b, `\x%02X`, r)
-			case r <= 0xFFFF:
-				fmt.Fprintf(&b, `\u%04X`, r)
-			default:
-				fmt.Fprintf(&b, `\U%08X`, r)
-			}
-		}
-	}
-	return b.String()
+	return escapeQuoted(text, func(r rune) bool {
+		return yamlPrintable(r) && r != 0x85 && r != 0x2028 && r != 0x2029
+	})
 }
 
 // yamlPrintable reports whether YAML allows r as written (c-printable, spec

@@ -199,7 +199,7 @@ func TestEscapeYAML(t *testing.T) {
 		ok   bool
 	}{
 		{"double plain", YAMLDouble, ">cs /set a b", ">cs /set a b", true},
-		{"double escapes", YAMLDouble, "a\"b\\c\td\ne\x01\x7f\u0085\u2028\u2029\ufeff", `a\"b\\c\td\ne\x01\x7F\N\L\P\uFEFF`, true},
+		{"double escapes", YAMLDouble, "a\"b\\c\td\ne\x01\x7f\u0085\u2028\u2029\ufeff", `a\"b\\c\td\ne\u0001\u007f\u0085\u2028\u2029\ufeff`, true},
 		{"single quote doubled", YAMLSingle, ">cs it's", ">cs it''s", true},
 		{"single line break", YAMLSingle, "a\nb", "a\nb", false},
 		{"single control", YAMLSingle, "a\x01", "a\x01", false},
