@@ -28,6 +28,9 @@ func (s *server) completion(ctx context.Context, params *protocol.CompletionPara
 	items := make(protocol.CompletionItemSlice, 0, len(candidates))
 	for _, c := range candidates {
 		item := protocol.CompletionItem{Label: c.Label, Kind: protocol.CompletionItemKind(c.Kind)}
+		if c.FilterText != "" {
+			item.FilterText = protocol.NewOptional(c.FilterText)
+		}
 		if c.Detail != "" {
 			item.Detail = protocol.NewOptional(c.Detail)
 		}

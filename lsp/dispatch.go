@@ -33,6 +33,11 @@ var (
 		protocol.MethodTextDocumentCodeAction: {handle: request((*server).codeAction)},
 		protocol.MethodTextDocumentFormatting: {handle: request((*server).formatting)},
 		protocol.MethodTextDocumentCompletion: {handle: request((*server).completion)},
+
+		protocol.MethodTextDocumentHover:              {handle: request((*server).hover)},
+		protocol.MethodTextDocumentInlayHint:          {handle: request((*server).inlayHint)},
+		protocol.MethodTextDocumentSemanticTokensFull: {handle: request((*server).semanticTokensFull)},
+		protocol.MethodTextDocumentDocumentSymbol:     {handle: request((*server).documentSymbol)},
 	}
 
 	// Notifications all run inline: document changes must apply in order.

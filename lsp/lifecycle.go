@@ -39,6 +39,10 @@ func (s *server) capabilities() protocol.ServerCapabilities {
 		s.codeActionCapability,
 		s.formattingCapability,
 		s.completionCapability,
+		s.hoverCapability,
+		s.inlayHintCapability,
+		s.semanticTokensCapability,
+		s.documentSymbolCapability,
 	} {
 		add(&caps)
 	}

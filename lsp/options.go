@@ -40,6 +40,21 @@ type Options struct {
 	// Complete returns the completion candidates at a byte offset.
 	Complete func(ctx context.Context, uri, languageID string, text []byte, offset int) []Completion
 
+	// Hover describes what is at a byte offset; nil when there is nothing to
+	// say.
+	Hover func(ctx context.Context, uri, languageID string, text []byte, offset int) *Hover
+
+	// InlayHints returns the hints to show in the byte range [start, end].
+	InlayHints func(ctx context.Context, uri, languageID string, text []byte, start, end int) []InlayHint
+
+	// SemanticTokens returns the semantic tokens of a document, in order and
+	// not overlapping, named from SemanticTokenTypes and
+	// SemanticTokenModifiers.
+	SemanticTokens func(ctx context.Context, uri, languageID string, text []byte) []SemanticToken
+
+	// Symbols returns the symbols of a document, in order.
+	Symbols func(ctx context.Context, uri, languageID string, text []byte) []Symbol
+
 	// Reload reloads the configuration of the given workspace folders (file
 	// system paths). The server calls it once after the client's initialized
 	// notification, and again whenever a .cscmd.yaml file is saved, created,
@@ -97,9 +112,46 @@ type Completion struct {
 	Detail        string // shown next to the label, such as an object id's catalog name
 	Documentation string // Markdown
 	Kind          int    // the protocol's CompletionItemKind; zero leaves it out
+	// FilterText is what clients match the typed text against, when that is
+	// not the label: a catalog entry labelled by name but inserting its id
+	// carries both, so that typing either keeps it.
+	FilterText string
 	// Edit replaces the text around the cursor; it must lie on the cursor's line
 	// and contain the cursor. Nil inserts Label at the cursor.
 	Edit *Edit
+}
+
+// Hover is what hover shows: Markdown about the bytes [Start, End), which
+// the client highlights; Start == End highlights nothing.
+type Hover struct {
+	Markdown   string
+	Start, End int
+}
+
+// InlayHint is a label shown between the characters of a line, before the
+// byte at Offset.
+type InlayHint struct {
+	Offset      int
+	Label       string
+	PaddingLeft bool // a space between the text before and the label
+}
+
+// SemanticToken gives the bytes [Start, End) a type and modifiers for
+// highlighting. A token that spans lines is sent as one per line.
+type SemanticToken struct {
+	Start, End int
+	Type       string   // one of SemanticTokenTypes; another drops the token
+	Modifiers  []string // from SemanticTokenModifiers; others are ignored
+}
+
+// Symbol is one entry of a document's outline. Start and End span the whole
+// construct; SelStart and SelEnd, inside them, the part to reveal when it is
+// picked, such as its name or verb.
+type Symbol struct {
+	Name, Detail     string
+	Kind             int // the protocol's SymbolKind; zero is Null
+	Start, End       int
+	SelStart, SelEnd int
 }
 
 // ConfigError is an error at a known place in a configuration file.

@@ -40,6 +40,25 @@ func (c *lspCmd) Run(e *env) error {
 			return an.Analyze(ws.For(uri), uri, languageID, text)
 		},
 		Format: func(_, _ string, text []byte) ([]byte, error) { return format.Source(text), nil },
+		Complete: func(_ context.Context, uri, languageID string, text []byte, offset int) []lsp.Completion {
+			return ide.Complete(ws.For(uri), languageID, text, offset)
+		},
+		Hover: func(_ context.Context, uri, languageID string, text []byte, offset int) *lsp.Hover {
+			md, start, end, ok := ide.Hover(ws.For(uri), languageID, text, offset)
+			if !ok {
+				return nil
+			}
+			return &lsp.Hover{Markdown: md, Start: start, End: end}
+		},
+		InlayHints: func(_ context.Context, uri, languageID string, text []byte, start, end int) []lsp.InlayHint {
+			return ide.InlayHints(ws.For(uri), languageID, text, start, end)
+		},
+		SemanticTokens: func(_ context.Context, _, languageID string, text []byte) []lsp.SemanticToken {
+			return ide.SemanticTokens(languageID, text)
+		},
+		Symbols: func(_ context.Context, _, languageID string, text []byte) []lsp.Symbol {
+			return ide.Symbols(languageID, text)
+		},
 		Reload: ws.Reload,
 	}
 	if err := lsp.Serve(ctx, stdio{e.stdin, e.stdout}, opts); err != nil {

@@ -1,0 +1,82 @@
+package e2e_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestNeovimCscmd attaches the real `cscmd lsp` to a command file and an
+// HTML page in a project with a catalog, in a headless Neovim: diagnostics
+// from the rules, completion of catalog names that inserts ids, and the
+// preferred quick fix applied through the editor.
+func TestNeovimCscmd(t *testing.T) {
+	dir := t.TempDir()
+	server := buildCscmd(t, dir)
+
+	root := filepath.Join(dir, "workspace")
+	require.NoError(t, os.Mkdir(root, 0o755))
+	writeFile(t, filepath.Join(root, ".cscmd.yaml"), `catalog:
+  users: [{id: 62c6077ca980127f404b0301, name: Jane Doe}]
+  bots:  [{id: 6248f0083ab5d5001e523146, name: Lead bot}]
+  categories: [Used Car, New Car]
+`)
+	commands := filepath.Join(root, "onopen.cscmd")
+	page := filepath.Join(root, "page.html")
+	// Neovim's cursor sits on a character, so completion is asked with
+	// the cursor on a partial id, as when typing it.
+	writeFile(t, commands, ">CS /set @category Used Car\n>cs /assign J\n>cs /set @category Used Cars\n")
+	writeFile(t, page, "<button onclick=\"web1on1.api.sendClientMessage('&gt;cs /sett isLead yes')\">go</button>\n")
+
+	res := runNeovim(t, []string{server, "lsp"}, plan{
+		Root: root,
+		Files: []filePlan{
+			{Path: commands, Filetype: "cscmd", Completion: &cursor{1, 12}, CodeAction: &cursor{0, 1}},
+			{Path: page},
+		},
+	})
+
+	require.Empty(t, res.Errors)
+	assert.Equal(t, "cscmd", res.Server.Info.Name)
+	require.NotNil(t, res.ExitCode)
+	assert.Equal(t, 0, *res.ExitCode, "cscmd lsp exits 0 after shutdown and exit")
+	require.Len(t, res.Files, 2)
+
+	cmd := res.Files[0]
+	assert.Equal(t, []string{"prefix", "objectid-format", "unknown-category"}, codes(cmd.Diagnostics))
+	assert.Equal(t, []string{"Jane Doe", "Lead bot"}, cmd.Completion, "catalog names are offered after /assign")
+	assert.Contains(t, cmd.CodeActions, "Ignore prefix here")
+	assert.Equal(t, `Replace with ">cs"`, cmd.Applied, "the preferred fix is the safe one")
+	assert.Equal(t, ">cs /set @category Used Car", cmd.AfterFix[0])
+	assert.Equal(t, []string{"objectid-format", "unknown-category"}, codes(cmd.DiagnosticsAfterFix))
+
+	html := res.Files[1]
+	require.Equal(t, []string{"unknown-command"}, codes(html.Diagnostics))
+	assert.Equal(t, 55, html.Diagnostics[0].Col, "the column points at /sett through the &gt; entity")
+}
+
+func codes(ds []diagnostic) []string {
+	var out []string
+	for _, d := range ds {
+		out = append(out, d.Code.(string))
+	}
+	return out
+}
+
+// buildCscmd builds the cscmd command into dir.
+func buildCscmd(t *testing.T, dir string) string {
+	t.Helper()
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		gobin = filepath.Join(runtime.GOROOT(), "bin", "go")
+	}
+	bin := filepath.Join(dir, "cscmd")
+	out, err := exec.Command(gobin, "build", "-o", bin, "../../cmd/cscmd").CombinedOutput()
+	require.NoError(t, err, "building cscmd: %s", out)
+	return bin
+}
