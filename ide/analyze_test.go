@@ -122,3 +122,11 @@ func TestWorkspaces(t *testing.T) {
 	assert.Contains(t, ce.Message, `rules.prefx: unknown rule "prefx"; did you mean "prefix"?`)
 	assert.True(t, w.For(doc).Catalog().Categories().Contains("New Car"), "the reloaded config is in force, with its valid parts")
 }
+
+func TestAnalyzerForget(t *testing.T) {
+	a := &Analyzer{}
+	a.Analyze(nil, "file:///p/a.cscmd", "cscmd", []byte(">cs /notify\n"))
+	require.Contains(t, a.caches, "file:///p/a.cscmd")
+	a.Forget("file:///p/a.cscmd")
+	assert.NotContains(t, a.caches, "file:///p/a.cscmd", "a closed document's cache goes")
+}

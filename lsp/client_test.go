@@ -129,6 +129,8 @@ func (c *client) handle(_ context.Context, req *jsonrpc2.Request) (any, error) {
 			return nil, err
 		}
 		c.inbox.add(func() { c.inbox.shown = append(c.inbox.shown, &p) })
+	case protocol.MethodWorkspaceInlayHintRefresh:
+		c.inbox.add(func() { c.inbox.inlayRefreshes++ })
 	case protocol.MethodClientRegisterCapability:
 		var p protocol.RegistrationParams
 		if err := (codec{}).Unmarshal(req.Params(), &p); err != nil {
@@ -145,11 +147,12 @@ func (c *client) handle(_ context.Context, req *jsonrpc2.Request) (any, error) {
 
 // inbox collects what the server sent, and lets a test wait for it.
 type inbox struct {
-	mu         sync.Mutex
-	changed    chan struct{}
-	diags      []*protocol.PublishDiagnosticsParams
-	shown      []*protocol.ShowMessageParams
-	registered []*protocol.RegistrationParams
+	inlayRefreshes int
+	mu             sync.Mutex
+	changed        chan struct{}
+	diags          []*protocol.PublishDiagnosticsParams
+	shown          []*protocol.ShowMessageParams
+	registered     []*protocol.RegistrationParams
 }
 
 func newInbox() *inbox { return &inbox{changed: make(chan struct{})} }

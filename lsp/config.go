@@ -124,6 +124,23 @@ func (s *server) reload(ctx context.Context, changed []uri.URI) {
 	for _, snap := range s.docs.refresh() {
 		s.schedule(snap.uri)
 	}
+	s.refreshInlayHints()
+}
+
+// refreshInlayHints asks the client to fetch inlay hints again: they name
+// catalog entries, which a new configuration may have changed. It is a
+// request, and this runs on the read loop that would read its reply, so it
+// is sent from a goroutine of its own.
+func (s *server) refreshInlayHints() {
+	ws := s.caps.Workspace
+	if s.opts.InlayHints == nil || ws == nil || ws.InlayHint == nil || ws.InlayHint.RefreshSupport == nil || !*ws.InlayHint.RefreshSupport {
+		return
+	}
+	go func() {
+		if err := s.client.InlayHintRefresh(s.ctx); err != nil {
+			s.log.Warn("refreshing inlay hints", "error", err)
+		}
+	}()
 }
 
 // protect calls f, turning a panic into an error.

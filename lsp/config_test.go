@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -203,4 +204,40 @@ func TestWorkspaceFoldersChange(t *testing.T) {
 	}})
 	c.mustCall(protocol.MethodShutdown, nil, nil)
 	assert.Equal(t, [][]string{{a}, {b}}, r.recorded())
+}
+
+// TestConfigReloadRefreshesInlayHints checks that a reload asks a client
+// that supports it to fetch inlay hints again: they name catalog entries.
+func TestConfigReloadRefreshesInlayHints(t *testing.T) {
+	r := &reloader{}
+	opts := configOptions(r)
+	opts.InlayHints = func(context.Context, string, string, []byte, int, int) []lsp.InlayHint { return nil }
+	c := start(t, opts)
+	root := t.TempDir()
+	params := watchingClient(root)
+	params.Capabilities.Workspace.InlayHint = &protocol.InlayHintWorkspaceClientCapabilities{RefreshSupport: new(true)}
+	c.initialize(params)
+	c.inbox.wait(t, "an inlay hint refresh after the initial load", func() bool { return c.inbox.inlayRefreshes == 1 })
+	c.notify(protocol.MethodTextDocumentDidSave, &protocol.DidSaveTextDocumentParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: uri.File(filepath.Join(root, ".cscmd.yaml"))},
+	})
+	c.inbox.wait(t, "an inlay hint refresh after the save", func() bool { return c.inbox.inlayRefreshes == 2 })
+}
+
+// TestClosedHook checks that the analysis hears of a closed document.
+func TestClosedHook(t *testing.T) {
+	closed := make(chan string, 1)
+	opts := fakeOptions()
+	opts.Closed = func(u string) { closed <- u }
+	c := start(t, opts)
+	c.initialize(&protocol.InitializeParams{})
+	u := uri.File(filepath.Join(t.TempDir(), "a.cscmd"))
+	c.open(u, "cscmd", ">cs /notify\n")
+	c.close(u)
+	select {
+	case got := <-closed:
+		assert.Equal(t, string(u), got)
+	case <-time.After(5 * time.Second):
+		t.Fatal("Closed was not called")
+	}
 }

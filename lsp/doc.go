@@ -3,7 +3,8 @@
 // The server holds no knowledge of the >cs language: it keeps the open
 // documents in sync with the editor, converts between byte offsets and protocol
 // positions, and calls the pure functions given in Options (Analyze, Format,
-// Complete, Reload) for everything else.
+// Complete, Hover, InlayHints, SemanticTokens, Symbols, Reload, Closed) for
+// everything else; package ide provides them for cscmd.
 //
 // # Messages
 //

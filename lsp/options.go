@@ -55,6 +55,10 @@ type Options struct {
 	// Symbols returns the symbols of a document, in order.
 	Symbols func(ctx context.Context, uri, languageID string, text []byte) []Symbol
 
+	// Closed is told that the client closed a document, so that what the
+	// analysis keeps for it can go.
+	Closed func(uri string)
+
 	// Reload reloads the configuration of the given workspace folders (file
 	// system paths). The server calls it once after the client's initialized
 	// notification, and again whenever a .cscmd.yaml file is saved, created,

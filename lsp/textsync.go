@@ -52,6 +52,9 @@ func (s *server) didClose(_ context.Context, params *protocol.DidCloseTextDocume
 	s.cancelRun(u)
 	if s.docs.close(u) {
 		s.publishConfigOnly(u)
+		if s.opts.Closed != nil {
+			s.opts.Closed(string(u))
+		}
 	}
 	return nil
 }

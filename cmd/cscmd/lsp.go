@@ -60,6 +60,7 @@ func (c *lspCmd) Run(e *env) error {
 			return ide.Symbols(languageID, text)
 		},
 		Reload: ws.Reload,
+		Closed: an.Forget,
 	}
 	if err := lsp.Serve(ctx, stdio{e.stdin, e.stdout}, opts); err != nil {
 		if !errors.Is(err, lsp.ErrNoShutdown) {
