@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/web1on1/cscmd/ast"
 )
 
 // TestLintCommandsCached checks that the cached linter gives what the plain
@@ -59,4 +60,34 @@ func BenchmarkLintCommandsCachedEdit(b *testing.B) {
 		edited[len(edited)/2+i%100] = 'y' // a one-character edit
 		l.LintCommandsCached(edited, cache)
 	}
+}
+
+// TestLintCommandsPieces checks that a file large enough to be linted in
+// pieces gives what one linted whole gives, suppressions included across
+// the places where pieces could be cut.
+func TestLintCommandsPieces(t *testing.T) {
+	l := testLinter(t)
+	var sb strings.Builder
+	sb.WriteString("\uFEFF")
+	for i := 0; sb.Len() < 5*pieceSize; i++ {
+		switch i % 6 {
+		case 0:
+			sb.WriteString("# cscmd-ignore objectid-case\n")
+		case 1:
+			sb.WriteString(">cs /assign 62C6077CA980127F404B0301\r\n")
+		case 2:
+			sb.WriteString(">cs /sett isLead yes\n")
+		case 3:
+			sb.WriteString("# cscmd-ignore unknown-command\n\n\n")
+		case 4:
+			sb.WriteString(">cs .brand  Citroën 😀\n")
+		default:
+			sb.WriteString("hello\n")
+		}
+	}
+	src := []byte(sb.String())
+	whole := l.lintCommands(string(src), src, ast.Pos{Line: 1, Column: 1})
+	got := l.LintCommands(src)
+	require.NotEmpty(t, whole)
+	assert.Equal(t, render(src, whole, true), render(src, got, true))
 }

@@ -1,10 +1,13 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/web1on1/cscmd/ast"
@@ -57,11 +60,78 @@ func IsCommandFile(path string) bool { return strings.EqualFold(filepath.Ext(pat
 
 // LintCommands lints a command file: one message per line, where chat is a
 // mistake and a comment `# cscmd-ignore RULE[,RULE]` silences the next
-// message. Diagnostics come sorted by position.
+// message. Diagnostics come sorted by position. A large file is linted in
+// pieces on every core.
 func (l *Linter) LintCommands(src []byte) []Diagnostic {
-	doc, errs := grammar.ParseDocument(src)
+	text := string(src)
+	if len(src) < pieceSize*2 || runtime.GOMAXPROCS(0) == 1 {
+		return l.lintCommands(text, src, ast.Pos{Line: 1, Column: 1})
+	}
+	type piece struct {
+		start, end int
+		base       ast.Pos
+		out        []Diagnostic
+	}
+	var pieces []*piece
+	line := 1
+	for start := 0; start < len(src); {
+		end := cutAfter(src, start+pieceSize)
+		pieces = append(pieces, &piece{start: start, end: end, base: ast.Pos{Offset: start, Line: line, Column: 1}})
+		line += bytes.Count(src[start:end], []byte{'\n'})
+		start = end
+	}
+	next := make(chan *piece)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range next {
+				p.out = l.lintCommands(text, src[p.start:p.end], p.base)
+			}
+		}()
+	}
+	for _, p := range pieces {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+	var out []Diagnostic
+	for _, p := range pieces {
+		out = append(out, p.out...)
+	}
+	return out
+}
+
+// pieceSize is how much of a large command file one worker lints at a time;
+// below grammar's own threshold for parsing in parallel.
+const pieceSize = 128 << 10
+
+// cutAfter returns where a piece that should end near at ends: after the
+// line break of a message line, so that a suppression comment and the
+// message it covers, blank lines between them or not, stay together.
+func cutAfter(src []byte, at int) int {
+	for at < len(src) {
+		i := bytes.IndexByte(src[at:], '\n')
+		if i < 0 {
+			break
+		}
+		end := at + i + 1
+		lineStart := bytes.LastIndexByte(src[:at+i], '\n') + 1
+		if t := bytes.TrimLeft(src[lineStart:at+i], " \t\r"); len(t) > 0 && t[0] != '#' {
+			return end
+		}
+		at = end
+	}
+	return len(src)
+}
+
+// lintCommands lints the whole lines src placed at base in the file whose
+// text is whole.
+func (l *Linter) lintCommands(whole string, src []byte, base ast.Pos) []Diagnostic {
+	doc, errs := grammar.ParseDocument(src, grammar.Base(base))
 	c := l.newChecker()
-	c.pass.Src = string(src)
+	c.pass.Src = whole
 	var pending suppressions
 	for _, n := range doc.Lines() {
 		switch n := n.(type) {
