@@ -122,3 +122,34 @@ func ExampleMention() {
 	fmt.Println(cmd)
 	// Output: >cs @6248f0083ab5d5001e523146 Hello this is for you
 }
+
+func ExampleBase() {
+	// A message cut out of a larger file keeps the file's positions.
+	msg, _ := grammar.Parse(">cs /assign 62c6077ca980127f404b0301",
+		grammar.Base(ast.Pos{Offset: 120, Line: 7, Column: 9}))
+	fmt.Println(msg.Pos(), msg.Pos().Offset)
+	// Output: 7:9 120
+}
+
+func ExamplePlaceholders() {
+	// `'>cs /assign ' + agentId` in a page: the id is filled in at run time.
+	text := ">cs /assign " + string(ast.Placeholder)
+	_, err := grammar.Parse(text, grammar.Placeholders())
+	fmt.Println(err)
+	_, err = grammar.Parse(text)
+	fmt.Println(err != nil)
+	// Output:
+	// <nil>
+	// true
+}
+
+func ExampleLines() {
+	for l := range grammar.Lines([]byte("# opens the form\n\n>cs +6093490651a8b5629324ae4f\r\n")) {
+		fmt.Printf("%d %d %q\n", l.Pos.Line, l.Kind, l.Text)
+	}
+	// Output:
+	// 1 1 "# opens the form"
+	// 2 0 ""
+	// 3 2 ">cs +6093490651a8b5629324ae4f"
+	// 4 0 ""
+}
