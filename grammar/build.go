@@ -18,6 +18,7 @@ type builder struct {
 	line         string
 	base         ast.Pos // position of the line's first byte
 	placeholders bool
+	near         bool // the prefix is a near miss: the message is chat
 	errs         ErrorList
 }
 
@@ -113,7 +114,7 @@ func (b *builder) message(m *message) ast.Message {
 	}
 	prefix := m.Tokens[0]
 	cmd := b.command(prefix, split(b.line, m.Tokens[1:]))
-	if prefix.Type == tokNear {
+	if b.near {
 		// The widget sends a near miss as chat; what it would have been is
 		// kept for the linter, but its errors are not the message's.
 		b.errs = nil

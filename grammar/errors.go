@@ -59,6 +59,9 @@ func (l ErrorList) Err() error {
 }
 
 func (l ErrorList) sort() {
+	if len(l) < 2 {
+		return
+	}
 	sort.SliceStable(l, func(i, j int) bool { return l[i].Pos.Offset < l[j].Pos.Offset })
 }
 

@@ -21,7 +21,7 @@ import (
 type message struct {
 	Tokens []lexer.Token
 
-	Set     bool `parser:"  (Prefix | Near) ( \"/set\":Verb Name? Rest"`
+	Set     bool `parser:"  Prefix ( \"/set\":Verb Name? Rest"`
 	Field   bool `parser:"                  | Dot Name? (ID | Hash)* Rest"`
 	Assign  bool `parser:"                  | \"/assign\":Verb ID? Rest"`
 	Notify  bool `parser:"                  | \"/notify\":Verb ID? Rest"`

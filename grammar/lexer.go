@@ -12,8 +12,7 @@ import (
 // that free text (a VALUE or a mention's TEXT) arrives as one Rest token with
 // its inner spacing intact.
 const (
-	tokPrefix lexer.TokenType = -(iota + 2) // ">cs" followed by a blank or the end
-	tokNear                                 // a near-miss prefix: " >cs", ">CS", "> cs", ">cs" glued to a sigil
+	tokPrefix lexer.TokenType = -(iota + 2) // ">cs" and a blank, or a near miss: " >cs", ">CS", "> cs", ">cs/…"
 	tokChat                                 // a whole line that is not a command
 	tokVerb                                 // "/" and the word after it
 	tokHead                                 // a word where a command was expected, without a sigil; empty when there is none
@@ -29,7 +28,6 @@ const (
 var symbols = map[string]lexer.TokenType{
 	"EOF":    lexer.EOF,
 	"Prefix": tokPrefix,
-	"Near":   tokNear,
 	"Chat":   tokChat,
 	"Verb":   tokVerb,
 	"Head":   tokHead,
@@ -100,7 +98,7 @@ func (l *lineLexer) Next() (lexer.Token, error) {
 				return l.emit(tokPrefix, n), nil
 			case NearMiss:
 				l.mode = modeHead
-				return l.emit(tokNear, n), nil
+				return l.emit(tokPrefix, n), nil
 			default:
 				l.mode = modeEnd
 				return l.emit(tokChat, len(l.s)), nil

@@ -102,7 +102,8 @@ func parseLine(line string, base ast.Pos, o options) (ast.Message, ErrorList) {
 		i := firstInvalid(line)
 		return invalid(i, i+1, "invalid UTF-8 byte 0x%02x; a message must be UTF-8 text", line[i])
 	}
-	switch class, _ := classify(line); {
+	class, _ := classify(line)
+	switch {
 	case class == Chat:
 		return &ast.Chat{From: base, Text: line}, nil
 	case len(line) > MaxLine:
@@ -114,7 +115,7 @@ func parseLine(line string, base ast.Pos, o options) (ast.Message, ErrorList) {
 		// this is a bug, still reported as a position rather than a panic.
 		return invalid(0, len(line), "cannot parse command: %v", err)
 	}
-	b := builder{line: line, base: base, placeholders: o.placeholders}
+	b := builder{line: line, base: base, placeholders: o.placeholders, near: class == NearMiss}
 	m := b.message(tree)
 	b.errs.sort()
 	return m, b.errs
