@@ -198,6 +198,7 @@ func (identity) Escape(s string) (string, bool) { return s, true }
 func (c *checker) check(m ast.Message, errs grammar.ErrorList, pos positions, sup suppressions, commandFile bool, callee string) {
 	p := &c.pass
 	p.Msg, p.Errors, p.Call, p.CommandFile, p.Callee = m, errs, nil, commandFile, callee
+	p.idsFound = false
 	c.run(pos, sup)
 }
 

@@ -31,6 +31,7 @@ func (l *Linter) LintHost(lang host.Lang, src []byte) ([]Diagnostic, error) {
 			call := &f.Calls[i]
 			p := &c.pass
 			p.Msg, p.Errors, p.Call, p.CommandFile, p.Callee = nil, nil, call, false, ""
+			p.idsFound = false
 			c.run(identity{}, sups.at(call.Start))
 		}
 	}

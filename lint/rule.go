@@ -106,8 +106,10 @@ type Pass struct {
 	// Now is the time the run started, for ObjectId times.
 	Now time.Time
 
-	rule  *Rule
-	diags []Diagnostic
+	rule     *Rule
+	diags    []Diagnostic
+	ids      []roleID // of Msg, once found
+	idsFound bool
 }
 
 // Report records a finding of the pass's rule over [from, to) in the

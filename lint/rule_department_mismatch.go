@@ -10,8 +10,8 @@ var ruleDepartmentMismatch = &Rule{
 	Severity: Error,
 	Summary:  "a department that belongs to another organization",
 	Check: func(p *Pass) {
-		for _, r := range objectIDs(p.Command()) {
-			if r.role != roleDepartment || !wellFormed(r.id) || r.org == nil || !wellFormed(r.org) {
+		for _, r := range p.objectIDs() {
+			if r.role != roleDepartment || !r.ok || r.org == nil || !wellFormed(r.org) {
 				continue
 			}
 			dept, ok := p.Catalog.Lookup(r.id.Raw)

@@ -14,45 +14,47 @@ const (
 )
 
 // roleID is an ObjectId of a command with its role; org is, for a
-// department, the organization written before the "#".
+// department, the organization written before the "#". ok tells that the
+// id is well formed (see wellFormed).
 type roleID struct {
 	id   *ast.ObjectID
 	role role
 	org  *ast.ObjectID
+	ok   bool
 }
 
-// objectIDs lists the ObjectIds of a command with their roles.
-func objectIDs(m ast.Message) []roleID {
+// objectIDs returns the ObjectIds of the pass's command with their roles.
+// Several rules look at them, so they are found once per message.
+func (p *Pass) objectIDs() []roleID {
+	if !p.idsFound {
+		p.ids = appendObjectIDs(p.ids[:0], p.Command())
+		p.idsFound = true
+	}
+	return p.ids
+}
+
+func appendObjectIDs(out []roleID, m ast.Message) []roleID {
+	add := func(id *ast.ObjectID, r role, org *ast.ObjectID) {
+		if id != nil {
+			out = append(out, roleID{id: id, role: r, org: org, ok: wellFormed(id)})
+		}
+	}
 	switch m := m.(type) {
 	case *ast.Field:
 		if loc, ok := m.Value.(*ast.Location); ok {
-			var out []roleID
-			if loc.Org != nil {
-				out = append(out, roleID{id: loc.Org, role: roleOrganization})
-			}
-			if loc.Dept != nil {
-				out = append(out, roleID{id: loc.Dept, role: roleDepartment, org: loc.Org})
-			}
-			return out
+			add(loc.Org, roleOrganization, nil)
+			add(loc.Dept, roleDepartment, loc.Org)
 		}
 	case *ast.Form:
-		if m.Form != nil {
-			return []roleID{{id: m.Form, role: roleForm}}
-		}
+		add(m.Form, roleForm, nil)
 	case *ast.Assign:
-		if m.Target != nil {
-			return []roleID{{id: m.Target, role: roleUserOrBot}}
-		}
+		add(m.Target, roleUserOrBot, nil)
 	case *ast.Notify:
-		if m.Inbox != nil {
-			return []roleID{{id: m.Inbox, role: roleInbox}}
-		}
+		add(m.Inbox, roleInbox, nil)
 	case *ast.Mention:
-		if m.Target != nil {
-			return []roleID{{id: m.Target, role: roleUserOrBot}}
-		}
+		add(m.Target, roleUserOrBot, nil)
 	}
-	return nil
+	return out
 }
 
 // wellFormed reports whether id is 24 hex digits written out, not dynamic:

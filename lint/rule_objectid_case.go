@@ -10,8 +10,8 @@ var ruleObjectIDCase = &Rule{
 	Severity: Warning,
 	Summary:  "an ObjectId with uppercase hex digits",
 	Check: func(p *Pass) {
-		for _, r := range objectIDs(p.Command()) {
-			if !wellFormed(r.id) || strings.ToLower(r.id.Raw) == r.id.Raw {
+		for _, r := range p.objectIDs() {
+			if !r.ok || strings.ToLower(r.id.Raw) == r.id.Raw {
 				continue
 			}
 			d := p.ReportNode(r.id, "object id %s has uppercase hex digits; lowercase is canonical", r.id.Raw)

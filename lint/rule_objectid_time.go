@@ -12,8 +12,8 @@ var ruleObjectIDTime = &Rule{
 	Severity: Info,
 	Summary:  "an ObjectId whose creation time is before 2009 or in the future",
 	Check: func(p *Pass) {
-		for _, r := range objectIDs(p.Command()) {
-			if !wellFormed(r.id) {
+		for _, r := range p.objectIDs() {
+			if !r.ok {
 				continue
 			}
 			t, _ := r.id.Time()

@@ -32,8 +32,8 @@ var ruleUnknownReference = &Rule{
 	Severity: Warning,
 	Summary:  "an ObjectId absent from the catalog for its role",
 	Check: func(p *Pass) {
-		for _, r := range objectIDs(p.Command()) {
-			if !wellFormed(r.id) || !p.hasAny(roleSections[r.role]) {
+		for _, r := range p.objectIDs() {
+			if !r.ok || !p.hasAny(roleSections[r.role]) {
 				continue
 			}
 			entry, found := p.Catalog.Lookup(r.id.Raw)
