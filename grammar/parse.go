@@ -70,8 +70,11 @@ func apply(opts []Option) options {
 // parseMessage parses msg placed at base in its source.
 func parseMessage(msg string, base ast.Pos, o options) (ast.Message, ErrorList) {
 	line, tail := msg, ""
-	if i := strings.IndexAny(msg, "\r\n"); i >= 0 {
-		line, tail = msg[:i], msg[i:]
+	for i := 0; i < len(msg); i++ {
+		if isBreak(msg[i]) {
+			line, tail = msg[:i], msg[i:]
+			break
+		}
 	}
 	m, errs := parseLine(line, base, o)
 	if tail == "" {
