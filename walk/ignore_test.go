@@ -1,6 +1,7 @@
 package walk
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -155,8 +156,8 @@ func FuzzMatchSegment(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, pat, name string) {
 		matchSegment(pat, name) // must not panic or hang
-		if matchSegment(name, name) != matchSegment(name, name) {
-			t.Fatal("not deterministic")
+		if !strings.ContainsAny(name, `*?[\`) && !matchSegment(name, name) {
+			t.Fatalf("a name without wildcards does not match itself: %q", name)
 		}
 		p, ok := parsePattern(pat)
 		if ok {

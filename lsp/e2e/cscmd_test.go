@@ -2,9 +2,7 @@ package e2e_test
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -17,7 +15,7 @@ import (
 // preferred quick fix applied through the editor.
 func TestNeovimCscmd(t *testing.T) {
 	dir := t.TempDir()
-	server := buildCscmd(t, dir)
+	server := goBuild(t, dir, "cscmd", "../../cmd/cscmd")
 
 	root := filepath.Join(dir, "workspace")
 	require.NoError(t, os.Mkdir(root, 0o755))
@@ -66,17 +64,4 @@ func codes(ds []diagnostic) []string {
 		out = append(out, d.Code.(string))
 	}
 	return out
-}
-
-// buildCscmd builds the cscmd command into dir.
-func buildCscmd(t *testing.T, dir string) string {
-	t.Helper()
-	gobin, err := exec.LookPath("go")
-	if err != nil {
-		gobin = filepath.Join(runtime.GOROOT(), "bin", "go")
-	}
-	bin := filepath.Join(dir, "cscmd")
-	out, err := exec.Command(gobin, "build", "-o", bin, "../../cmd/cscmd").CombinedOutput()
-	require.NoError(t, err, "building cscmd: %s", out)
-	return bin
 }

@@ -12,7 +12,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"testing"
 	"time"
 
@@ -187,15 +186,15 @@ func runNeovim(t *testing.T, command []string, p plan) *result {
 
 // buildTestServer builds testserver/ into dir.
 func buildTestServer(t *testing.T, dir string) string {
+	return goBuild(t, dir, "testserver", "./testserver")
+}
+
+// goBuild builds the package pkg into dir/name.
+func goBuild(t *testing.T, dir, name, pkg string) string {
 	t.Helper()
-	gobin, err := exec.LookPath("go")
-	if err != nil {
-		gobin = filepath.Join(runtime.GOROOT(), "bin", "go")
-	}
-	bin := filepath.Join(dir, "testserver")
-	build := exec.Command(gobin, "build", "-o", bin, "./testserver")
-	out, err := build.CombinedOutput()
-	require.NoError(t, err, "building the test server: %s", out)
+	bin := filepath.Join(dir, name)
+	out, err := exec.Command("go", "build", "-o", bin, pkg).CombinedOutput()
+	require.NoError(t, err, "building %s: %s", pkg, out)
 	return bin
 }
 
