@@ -129,12 +129,7 @@ func (b *builder) command(pt lexer.Token, p parts) ast.Message {
 	case tokDot:
 		return b.field(prefix, p)
 	case tokPlus:
-		a := &struct {
-			n  ast.Form
-			p  ast.Prefix
-			id ast.ObjectID
-			x  ast.Text
-		}{p: prefix}
+		a := &idCommand[ast.Form]{p: prefix}
 		f := &a.n
 		*f = ast.Form{Prefix: &a.p, Plus: b.pos(p.head), Form: b.objectID(&a.id, p.id), Extra: b.text(&a.x, p.rest)}
 		if f.Form == nil {
@@ -146,12 +141,7 @@ func (b *builder) command(pt lexer.Token, p parts) ast.Message {
 		b.unexpected(f.Form, f.Extra, "+FORM takes only a form id")
 		return f
 	case tokAt:
-		a := &struct {
-			n  ast.Mention
-			p  ast.Prefix
-			id ast.ObjectID
-			x  ast.Text
-		}{p: prefix}
+		a := &idCommand[ast.Mention]{p: prefix}
 		m := &a.n
 		*m = ast.Mention{Prefix: &a.p, At: b.pos(p.head), Target: b.objectID(&a.id, p.id), Text: b.text(&a.x, p.rest)}
 		if m.Target == nil {
@@ -166,12 +156,7 @@ func (b *builder) command(pt lexer.Token, p parts) ast.Message {
 	case verbSet:
 		return b.set(prefix, p)
 	case verbAssign:
-		a := &struct {
-			n  ast.Assign
-			p  ast.Prefix
-			id ast.ObjectID
-			x  ast.Text
-		}{p: prefix}
+		a := &idCommand[ast.Assign]{p: prefix}
 		n := &a.n
 		*n = ast.Assign{Prefix: &a.p, Verb: b.pos(p.head), Target: b.objectID(&a.id, p.id), Extra: b.text(&a.x, p.rest)}
 		if n.Target == nil {
@@ -180,12 +165,7 @@ func (b *builder) command(pt lexer.Token, p parts) ast.Message {
 		b.unexpected(n.Target, n.Extra, "/assign takes only a user or bot id")
 		return n
 	case verbNotify:
-		a := &struct {
-			n  ast.Notify
-			p  ast.Prefix
-			id ast.ObjectID
-			x  ast.Text
-		}{p: prefix}
+		a := &idCommand[ast.Notify]{p: prefix}
 		n := &a.n
 		*n = ast.Notify{Prefix: &a.p, Verb: b.pos(p.head), Inbox: b.objectID(&a.id, p.id), Extra: b.text(&a.x, p.rest)}
 		b.unexpected(n.Inbox, n.Extra, "/notify takes at most an inbox id")
@@ -197,6 +177,15 @@ func (b *builder) command(pt lexer.Token, p parts) ast.Message {
 	pr := &ast.Prefix{ValuePos: prefix.ValuePos, Text: prefix.Text}
 	b.nodeError(pr, CodeSyntax, "missing command after %q; expected .field, +form, /set, /assign, /notify or @mention", prefix.Text)
 	return &ast.Invalid{From: b.base, Text: b.line, Prefix: pr}
+}
+
+// idCommand is the one allocation behind a command of a prefix, an id and
+// free text: the node and its parts live together.
+type idCommand[T any] struct {
+	n  T
+	p  ast.Prefix
+	id ast.ObjectID
+	x  ast.Text
 }
 
 func (b *builder) field(prefix ast.Prefix, p parts) ast.Message {

@@ -20,19 +20,15 @@ var rulePrefix = &Rule{
 		}
 		pr := prefixOf(c.Intended)
 		start, end := c.Pos().Offset, pr.End().Offset
-		repl := ">cs"
-		var d *Diagnostic
+		repl, msg := ">cs", fmt.Sprintf("%q is not the command prefix %q, so the widget sends this message as chat", p.textAt(start, end), ">cs")
 		switch next := byteAt(p.Src, end); {
 		case pr.Text == ">cs":
 			// ">cs/set …": the prefix is right but glued to the command.
-			repl += " "
-			d = p.Report(start, end, "%q must be followed by a space, or the widget sends this message as chat", pr.Text)
-		case next == ' ' || next == '\t' || next == '\n' || next == '\r' || next == 0:
-			d = p.Report(start, end, "%q is not the command prefix %q, so the widget sends this message as chat", p.textAt(start, end), ">cs")
-		default:
-			repl += " "
-			d = p.Report(start, end, "%q is not the command prefix %q, so the widget sends this message as chat", p.textAt(start, end), ">cs")
+			repl, msg = ">cs ", fmt.Sprintf("%q must be followed by a space, or the widget sends this message as chat", pr.Text)
+		case next != ' ' && next != '\t' && next != '\n' && next != '\r' && next != 0:
+			repl = ">cs " // ">CS/set …"
 		}
+		d := p.Report(start, end, "%s", msg)
 		fix := replace(fmt.Sprintf("Replace with %q", repl), start, end, repl)
 		d.Fix = &fix
 	},
