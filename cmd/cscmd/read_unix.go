@@ -17,9 +17,19 @@ func readInto(path string, buf []byte) ([]byte, error) {
 		return buf, err
 	}
 	defer syscall.Close(fd)
+	sized := false
 	for {
 		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
+			// A file larger than the buffer: ask its size once and grow
+			// to it, rather than doubling through a large file. Most
+			// files fit, and are read without the extra system call.
+			var st syscall.Stat_t
+			if !sized && syscall.Fstat(fd, &st) == nil && int(st.Size) > len(buf) {
+				buf = append(buf, make([]byte, int(st.Size)-len(buf)+1)...)[:len(buf)]
+			} else {
+				buf = append(buf, 0)[:len(buf)]
+			}
+			sized = true
 		}
 		n, err := syscall.Read(fd, buf[len(buf):cap(buf)])
 		if err == syscall.EINTR {
