@@ -12,12 +12,15 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/web1on1/cscmd/ast"
 )
 
 // Placeholder stands for a dynamic part of a message — `${expr}` in a template
-// literal, or a non-literal operand of `+` — in String.Text. The grammar treats
-// it as a value that satisfies any argument.
-const Placeholder = '\uFFFC'
+// literal, or a non-literal operand of `+` — in String.Text. The grammar,
+// parsing with grammar.Placeholders, treats it as a value that satisfies any
+// argument.
+const Placeholder = ast.Placeholder
 
 // Lang is a host language.
 type Lang int
