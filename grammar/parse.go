@@ -170,42 +170,23 @@ const parallelMin = 256 << 10
 // parseParallel parses a large document in pieces of whole lines on every
 // core, each piece placed at its position, and joins the results in order.
 func parseParallel(src []byte, o options) (*ast.Document, ErrorList) {
-	n := runtime.GOMAXPROCS(0) * 4
 	type piece struct {
-		start int
-		base  ast.Pos
-		doc   *ast.Document
-		errs  ErrorList
+		Piece
+		doc  *ast.Document
+		errs ErrorList
 	}
 	var pieces []*piece
-	line := o.base.Line
-	for start := 0; start < len(src); {
-		end := min(start+max(len(src)/n, 1), len(src))
-		if i := bytes.IndexByte(src[end:], '\n'); i >= 0 {
-			end += i + 1
-		} else {
-			end = len(src)
-		}
-		base := ast.Pos{Offset: o.base.Offset + start, Line: line, Column: 1}
-		if start == 0 {
-			base = o.base
-		}
-		pieces = append(pieces, &piece{start: start, base: base})
-		line += bytes.Count(src[start:end], []byte{'\n'})
-		start = end
+	for _, p := range Pieces(src, len(src)/(runtime.GOMAXPROCS(0)*4)+1, o.base, nil) {
+		pieces = append(pieces, &piece{Piece: p})
 	}
 	var wg sync.WaitGroup
-	for i, p := range pieces {
-		end := len(src)
-		if i+1 < len(pieces) {
-			end = pieces[i+1].start
-		}
+	for _, p := range pieces {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			po := o
-			po.base = p.base
-			p.doc, p.errs = parseDocument(src[p.start:end], po)
+			po.base = p.Base
+			p.doc, p.errs = parseDocument(src[p.Start:p.End], po)
 		}()
 	}
 	wg.Wait()
@@ -217,6 +198,50 @@ func parseParallel(src []byte, o options) (*ast.Document, ErrorList) {
 		errs = append(errs, p.errs...)
 	}
 	return doc, errs
+}
+
+// Piece is a run of whole lines of a document, src[Start:End], whose first
+// byte is at Base.
+type Piece struct {
+	Start, End int
+	Base       ast.Pos
+}
+
+// Pieces cuts src, whose first byte is at base, into runs of whole lines of
+// about size bytes, for working on a large document on several cores. A
+// piece ends after a line break, after a line that cut accepts (nil accepts
+// every line), or at the end of src.
+func Pieces(src []byte, size int, base ast.Pos, cut func(line []byte) bool) []Piece {
+	var out []Piece
+	line := base.Line
+	for start := 0; start < len(src); {
+		end := cutAfter(src, min(start+size, len(src)), cut)
+		p := Piece{Start: start, End: end, Base: ast.Pos{Offset: base.Offset + start, Line: line, Column: 1}}
+		if start == 0 {
+			p.Base = base
+		}
+		out = append(out, p)
+		line += bytes.Count(src[start:end], []byte{'\n'})
+		start = end
+	}
+	return out
+}
+
+// cutAfter returns the end of the first line from at on that cut accepts,
+// line break included, or len(src).
+func cutAfter(src []byte, at int, cut func([]byte) bool) int {
+	for at < len(src) {
+		i := bytes.IndexByte(src[at:], '\n')
+		if i < 0 {
+			break
+		}
+		lineStart := bytes.LastIndexByte(src[:at+i], '\n') + 1
+		if cut == nil || cut(src[lineStart:at+i]) {
+			return at + i + 1
+		}
+		at += i + 1
+	}
+	return len(src)
 }
 
 // parseDocument parses src on the calling goroutine.

@@ -1,6 +1,7 @@
 package grammar
 
 import (
+	"bytes"
 	"flag"
 	"os"
 	"path/filepath"
@@ -405,4 +406,21 @@ func TestPlaceholderInMessages(t *testing.T) {
 	_, err = Parse(">cs .location "+string(ast.Placeholder)+"#", Placeholders())
 	require.Error(t, err)
 	assert.Equal(t, `missing department id after "#" in location "${…}#"`, err.(ErrorList)[0].Msg)
+}
+
+func TestPieces(t *testing.T) {
+	src := []byte("a\n# c\nb\r\n\nlast")
+	base := ast.Pos{Offset: 10, Line: 3, Column: 1}
+	got := Pieces(src, 1, base, nil)
+	require.Len(t, got, 4, "a piece ends at the first line break at or after start+size")
+	assert.Equal(t, Piece{Start: 0, End: 2, Base: base}, got[0], "the first piece starts at base")
+	assert.Equal(t, Piece{Start: 2, End: 6, Base: ast.Pos{Offset: 12, Line: 4, Column: 1}}, got[1])
+	assert.Equal(t, Piece{Start: 9, End: 14, Base: ast.Pos{Offset: 19, Line: 6, Column: 1}}, got[3], "the last piece has no final line break")
+	noComment := func(line []byte) bool { return !bytes.HasPrefix(line, []byte("#")) }
+	got = Pieces(src, 3, base, noComment)
+	assert.Equal(t, 9, got[0].End, "a piece does not end after the comment line")
+	for i := 1; i < len(got); i++ {
+		assert.Equal(t, got[i-1].End, got[i].Start, "pieces cover the source without gaps")
+	}
+	assert.Empty(t, Pieces(nil, 10, base, nil))
 }

@@ -68,17 +68,12 @@ func (l *Linter) LintCommands(src []byte) []Diagnostic {
 		return l.lintCommands(text, src, ast.Pos{Line: 1, Column: 1})
 	}
 	type piece struct {
-		start, end int
-		base       ast.Pos
-		out        []Diagnostic
+		grammar.Piece
+		out []Diagnostic
 	}
 	var pieces []*piece
-	line := 1
-	for start := 0; start < len(src); {
-		end := cutAfter(src, start+pieceSize)
-		pieces = append(pieces, &piece{start: start, end: end, base: ast.Pos{Offset: start, Line: line, Column: 1}})
-		line += bytes.Count(src[start:end], []byte{'\n'})
-		start = end
+	for _, p := range grammar.Pieces(src, pieceSize, ast.Pos{Line: 1, Column: 1}, isMessageLine) {
+		pieces = append(pieces, &piece{Piece: p})
 	}
 	next := make(chan *piece)
 	var wg sync.WaitGroup
@@ -87,7 +82,7 @@ func (l *Linter) LintCommands(src []byte) []Diagnostic {
 		go func() {
 			defer wg.Done()
 			for p := range next {
-				p.out = l.lintCommands(text, src[p.start:p.end], p.base)
+				p.out = l.lintCommands(text, src[p.Start:p.End], p.Base)
 			}
 		}()
 	}
@@ -107,23 +102,12 @@ func (l *Linter) LintCommands(src []byte) []Diagnostic {
 // below grammar's own threshold for parsing in parallel.
 const pieceSize = 128 << 10
 
-// cutAfter returns where a piece that should end near at ends: after the
-// line break of a message line, so that a suppression comment and the
-// message it covers, blank lines between them or not, stay together.
-func cutAfter(src []byte, at int) int {
-	for at < len(src) {
-		i := bytes.IndexByte(src[at:], '\n')
-		if i < 0 {
-			break
-		}
-		end := at + i + 1
-		lineStart := bytes.LastIndexByte(src[:at+i], '\n') + 1
-		if t := bytes.TrimLeft(src[lineStart:at+i], " \t\r"); len(t) > 0 && t[0] != '#' {
-			return end
-		}
-		at = end
-	}
-	return len(src)
+// isMessageLine tells where a piece may end: after a message line, so that
+// a suppression comment and the message it covers, blank lines between them
+// or not, stay together.
+func isMessageLine(line []byte) bool {
+	t := bytes.TrimLeft(line, " \t\r")
+	return len(t) > 0 && t[0] != '#'
 }
 
 // lintCommands lints the whole lines src placed at base in the file whose

@@ -125,21 +125,12 @@ const chunkSize = 64 << 10
 // the results in source order.
 func parseParallel(w io.Writer, name string, src []byte, encode func([]byte, *report.Parsed) []byte) error {
 	type chunk struct {
-		start, line int
-		out         chan []byte
+		grammar.Piece
+		out chan []byte
 	}
 	var chunks []*chunk
-	line := 1
-	for start := 0; start < len(src); {
-		end := min(start+chunkSize, len(src))
-		if i := bytes.IndexByte(src[end:], '\n'); i >= 0 {
-			end += i + 1
-		} else {
-			end = len(src)
-		}
-		chunks = append(chunks, &chunk{start: start, line: line, out: make(chan []byte, 1)})
-		line += bytes.Count(src[start:end], []byte{'\n'})
-		start = end
+	for _, p := range grammar.Pieces(src, chunkSize, ast.Pos{Line: 1, Column: 1}, nil) {
+		chunks = append(chunks, &chunk{Piece: p, out: make(chan []byte, 1)})
 	}
 	bom := bytes.HasPrefix(src, []byte("\uFEFF"))
 	jobs := make(chan int)
@@ -147,11 +138,7 @@ func parseParallel(w io.Writer, name string, src []byte, encode func([]byte, *re
 		go func() {
 			for i := range jobs {
 				c := chunks[i]
-				end := len(src)
-				if i+1 < len(chunks) {
-					end = chunks[i+1].start
-				}
-				c.out <- parseChunk(name, src, c.start, end, c.line, bom, encode)
+				c.out <- parseChunk(name, src, c.Piece, bom, encode)
 			}
 		}()
 	}
@@ -171,9 +158,9 @@ func parseParallel(w io.Writer, name string, src []byte, encode func([]byte, *re
 	return nil
 }
 
-func parseChunk(name string, src []byte, start, end, line int, bom bool, encode func([]byte, *report.Parsed) []byte) []byte {
-	doc, errs := grammar.ParseDocument(src[start:end], grammar.Base(ast.Pos{Offset: start, Line: line, Column: 1}))
-	out := make([]byte, 0, (end-start)*2)
+func parseChunk(name string, src []byte, piece grammar.Piece, bom bool, encode func([]byte, *report.Parsed) []byte) []byte {
+	doc, errs := grammar.ParseDocument(src[piece.Start:piece.End], grammar.Base(piece.Base))
+	out := make([]byte, 0, (piece.End-piece.Start)*2)
 	p := report.Parsed{File: name}
 	for _, m := range doc.Messages {
 		pos := m.Pos()
