@@ -76,7 +76,7 @@ func messageAt(languageID string, text []byte, offset int) (message, int, bool) 
 	if !ok {
 		return message{}, 0, false
 	}
-	f, _ := host.Extract(lang, text)
+	f := extract(lang, text)
 	// Strings come in source order and do not nest, so only the first one
 	// ending at or after offset can hold it.
 	i := sort.Search(len(f.Strings), func(i int) bool { return f.Strings[i].End >= offset })
@@ -182,7 +182,7 @@ func messages(languageID string, text []byte, start, end int, f func(m *message)
 	if !ok {
 		return
 	}
-	file, _ := host.Extract(lang, text)
+	file := extract(lang, text)
 	for i := range file.Strings {
 		if s := &file.Strings[i]; s.End >= start && s.Start <= end {
 			f(&message{text: s.Text, str: s})

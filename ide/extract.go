@@ -1,0 +1,56 @@
+package ide
+
+import (
+	"hash/maphash"
+	"sync"
+
+	"github.com/web1on1/cscmd/host"
+)
+
+// extractions remembers the extraction of the last few host texts.
+// Completion, hover and inlay hints ask about the same text again and again
+// as the cursor moves; hashing a file costs a small fraction of lexing it
+// (a 10,000-line script takes milliseconds to extract). A *host.File is
+// only read once made, so one may be shared.
+var extractions struct {
+	mu    sync.Mutex
+	files map[extractKey]*host.File
+	order []extractKey // oldest first
+}
+
+const keptExtractions = 8
+
+var extractSeed = maphash.MakeSeed()
+
+type extractKey struct {
+	lang host.Lang
+	size int
+	sum  uint64
+}
+
+// extract is host.Extract through the cache; the syntax error, which these
+// features do not show, is dropped.
+func extract(lang host.Lang, text []byte) *host.File {
+	k := extractKey{lang: lang, size: len(text), sum: maphash.Bytes(extractSeed, text)}
+	extractions.mu.Lock()
+	f := extractions.files[k]
+	extractions.mu.Unlock()
+	if f != nil {
+		return f
+	}
+	f, _ = host.Extract(lang, text)
+	extractions.mu.Lock()
+	defer extractions.mu.Unlock()
+	if extractions.files == nil {
+		extractions.files = map[extractKey]*host.File{}
+	}
+	if _, ok := extractions.files[k]; !ok {
+		if len(extractions.order) == keptExtractions {
+			delete(extractions.files, extractions.order[0])
+			extractions.order = extractions.order[1:]
+		}
+		extractions.files[k] = f
+		extractions.order = append(extractions.order, k)
+	}
+	return f
+}
