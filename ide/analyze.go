@@ -13,17 +13,18 @@ import (
 	"github.com/web1on1/cscmd/lsp"
 )
 
-// Analyzer lints the documents open in an editor. It keeps, per command
-// file, the findings of each line, so that the lint after a keystroke
-// re-checks only the line that changed.
+// Analyzer lints the documents open in an editor. It keeps, per document,
+// the findings of each line of a command file or each string of a host
+// file, so that the lint after a keystroke re-checks only what changed.
 type Analyzer struct {
 	mu     sync.Mutex
 	caches map[string]*docCache // by document URI
 }
 
 type docCache struct {
-	cfg   *config.Config // the configuration the cache was filled under
-	lines *lint.LineCache
+	cfg     *config.Config // the configuration the caches were filled under
+	lines   *lint.LineCache
+	strings *lint.StringCache
 }
 
 // Analyze returns the findings of one document with their quick fixes: the
@@ -37,9 +38,12 @@ func (a *Analyzer) Analyze(ws *Workspace, docURI, languageID string, text []byte
 	l := &lint.Linter{Config: cfg}
 	var diags []lint.Diagnostic
 	if languageID == "cscmd" {
-		diags = l.LintCommandsCached(text, a.cache(docURI, cfg))
+		diags = l.LintCommandsCached(text, a.cache(docURI, cfg).lines)
 	} else if lang, ok := hostLanguages[languageID]; ok {
-		diags, _ = l.LintHost(lang, text) // a host syntax error is the host language server's to show
+		// Through the shared extraction: completion, hover and hints will
+		// ask about this very text next. A host syntax error is the host
+		// language server's to show.
+		diags = l.LintExtractedCached(extract(lang, text), text, a.cache(docURI, cfg).strings)
 	}
 	return findings(diags, languageID, text)
 }
@@ -51,7 +55,7 @@ func (a *Analyzer) Forget(docURI string) {
 	delete(a.caches, docURI)
 }
 
-func (a *Analyzer) cache(docURI string, cfg *config.Config) *lint.LineCache {
+func (a *Analyzer) cache(docURI string, cfg *config.Config) *docCache {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if a.caches == nil {
@@ -59,10 +63,10 @@ func (a *Analyzer) cache(docURI string, cfg *config.Config) *lint.LineCache {
 	}
 	c := a.caches[docURI]
 	if c == nil || c.cfg != cfg {
-		c = &docCache{cfg: cfg, lines: &lint.LineCache{}}
+		c = &docCache{cfg: cfg, lines: &lint.LineCache{}, strings: &lint.StringCache{}}
 		a.caches[docURI] = c
 	}
-	return c.lines
+	return c
 }
 
 var severities = map[lint.Severity]int{
@@ -117,11 +121,9 @@ type ignorer struct {
 func newIgnorer(languageID string, text []byte) *ignorer {
 	ig := &ignorer{languageID: languageID, text: text, lines: linemap.New(text)}
 	if languageID == "yaml" {
-		if f, _ := host.Extract(host.YAML, text); f != nil {
-			for _, s := range f.Strings {
-				if s.Syntax == host.YAMLBlock {
-					ig.blocks = append(ig.blocks, [2]int{s.Start, s.End})
-				}
+		for _, s := range extract(host.YAML, text).Strings {
+			if s.Syntax == host.YAMLBlock {
+				ig.blocks = append(ig.blocks, [2]int{s.Start, s.End})
 			}
 		}
 	}

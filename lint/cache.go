@@ -49,7 +49,7 @@ func (l *Linter) LintCommandsCached(src []byte, cache *LineCache) []Diagnostic {
 		case grammar.MessageLine:
 			r := cache.lines[line.Text]
 			if r == nil {
-				r = &cachedLine{diags: c.lintLine(line.Text)}
+				r = &cachedLine{diags: c.lintUnit(line.Text, false, "")}
 				cache.lines[line.Text] = r
 			}
 			r.pass = cache.pass
@@ -69,14 +69,19 @@ func (l *Linter) LintCommandsCached(src []byte, cache *LineCache) []Diagnostic {
 	return c.finish()
 }
 
-// lintLine runs the rules over one message line on its own, with offsets
-// from the line's start.
-func (c *checker) lintLine(text string) []Diagnostic {
-	m, err := grammar.Parse(text)
+// lintUnit runs the rules over one message on its own — a line of a
+// command file, or a host string (with placeholders, passed to callee) —
+// and returns the findings with offsets in text, before suppression.
+func (c *checker) lintUnit(text string, inHost bool, callee string) []Diagnostic {
+	var opts []grammar.Option
+	if inHost {
+		opts = append(opts, grammar.Placeholders())
+	}
+	m, err := grammar.Parse(text, opts...)
 	errs, _ := err.(grammar.ErrorList)
 	c.pass.Src = text
 	n := len(c.out)
-	c.check(m, errs, identity{}, nil, true, "")
+	c.check(m, errs, identity{}, nil, !inHost, callee)
 	diags := slices.Clone(c.out[n:])
 	c.out = c.out[:n]
 	return diags

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/web1on1/cscmd/ast"
+	"github.com/web1on1/cscmd/host"
 )
 
 // TestLintCommandsCached checks that the cached linter gives what the plain
@@ -90,4 +91,26 @@ func TestLintCommandsPieces(t *testing.T) {
 	got := l.LintCommands(src)
 	require.NotEmpty(t, whole)
 	assert.Equal(t, render(src, whole, true), render(src, got, true))
+}
+
+// TestLintExtractedCached checks that the string cache gives what a plain
+// lint gives, over every host file of the tests, before and after edits.
+func TestLintExtractedCached(t *testing.T) {
+	l := testLinter(t)
+	files, _ := filepath.Glob("testdata/rules/*.*")
+	more, _ := filepath.Glob("../testdata/lint/project/pages/*")
+	for _, f := range append(files, more...) {
+		lang, ok := host.LangOf(f)
+		if !ok {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		require.NoError(t, err)
+		cache := &StringCache{}
+		for _, text := range [][]byte{src, src, []byte("\n" + strings.Replace(string(src), ">cs", ">cs ", 1))} {
+			plain, _ := l.LintHost(lang, text)
+			hf, _ := host.Extract(lang, text)
+			assert.Equal(t, render(text, plain, true), render(text, l.LintExtractedCached(hf, text, cache), true), f)
+		}
+	}
 }

@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"sync"
+
 	"github.com/web1on1/cscmd/grammar"
 	"github.com/web1on1/cscmd/host"
 	"github.com/web1on1/cscmd/linemap"
@@ -12,18 +14,72 @@ import (
 // strings before it are linted all the same.
 func (l *Linter) LintHost(lang host.Lang, src []byte) ([]Diagnostic, error) {
 	f, err := host.Extract(lang, src)
+	return l.LintExtracted(f, src), err
+}
+
+// LintExtracted lints what host.Extract found in src, for a caller that
+// keeps extractions (an editor asks several questions of one text).
+func (l *Linter) LintExtracted(f *host.File, src []byte) []Diagnostic {
+	return l.LintExtractedCached(f, src, nil)
+}
+
+// StringCache remembers what the rules found in each >cs string of one host
+// file, by the string's text and the call it is passed to, so that an
+// editor's lint after a keystroke re-checks only the strings that changed.
+// A cache belongs to one Linter: findings depend on its configuration.
+type StringCache struct {
+	mu      sync.Mutex
+	strings map[stringKey]*cachedLine
+	pass    int
+}
+
+type stringKey struct{ text, callee string }
+
+// LintExtractedCached is LintExtracted reusing, when cache is not nil, the
+// findings of strings seen before; strings no longer in the file leave it.
+func (l *Linter) LintExtractedCached(f *host.File, src []byte, cache *StringCache) []Diagnostic {
 	c := l.newChecker()
 	sups := hostSuppressions(f, src)
 	c.sups = sups.all
+	if cache != nil {
+		cache.mu.Lock()
+		defer cache.mu.Unlock()
+		if cache.strings == nil {
+			cache.strings = map[stringKey]*cachedLine{}
+		}
+		cache.pass++
+	}
 	for i := range f.Strings {
 		s := &f.Strings[i]
 		if grammar.Classify(s.Text) == grammar.Chat {
 			continue // chat in a host file is the page's business
 		}
-		m, perr := grammar.Parse(s.Text, grammar.Placeholders())
-		errs, _ := perr.(grammar.ErrorList)
-		c.pass.Src = s.Text
-		c.check(m, errs, s, sups.at(s.Start), false, s.Callee)
+		var r *cachedLine
+		if cache != nil {
+			r = cache.strings[stringKey{s.Text, s.Callee}]
+		}
+		if r == nil {
+			r = &cachedLine{diags: c.lintUnit(s.Text, true, s.Callee)}
+			if cache != nil {
+				cache.strings[stringKey{s.Text, s.Callee}] = r
+			}
+		}
+		if cache != nil {
+			r.pass = cache.pass
+		}
+		sup := sups.at(s.Start)
+		for _, d := range r.diags {
+			if !sup.covers(d.Rule) {
+				c.out = append(c.out, mapDiagnostic(d, s, s.Text))
+			}
+		}
+	}
+	if cache != nil {
+		for k, r := range cache.strings {
+			if r.pass != cache.pass {
+				delete(cache.strings, k)
+			}
+		}
 	}
 	if len(f.Calls) > 0 {
 		c.pass.Src = string(src)
@@ -35,7 +91,7 @@ func (l *Linter) LintHost(lang host.Lang, src []byte) ([]Diagnostic, error) {
 			c.run(identity{}, sups.at(call.Start))
 		}
 	}
-	return c.finish(), err
+	return c.finish()
 }
 
 // hostSups are the suppression comments of a host file by line.
