@@ -52,6 +52,19 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("document node %T range %d..%d outside %q", n, s, e, in)
 			}
 		}
+		// Command lines parsed together from one token stream give what
+		// each gives parsed alone.
+		i := 0
+		for l := range Lines([]byte(in)) {
+			if l.Kind != MessageLine {
+				continue
+			}
+			alone, _ := parseLine(l.Text, l.Pos, apply(nil))
+			if got := doc.Messages[i]; shape(got) != shape(alone) || got.Pos() != alone.Pos() || got.End() != alone.End() {
+				t.Fatalf("line %d %q: %s in the document, %s alone", l.Pos.Line, l.Text, shape(got), shape(alone))
+			}
+			i++
+		}
 	})
 }
 

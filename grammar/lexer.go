@@ -23,6 +23,7 @@ const (
 	tokID                                   // an argument where an ObjectId is expected
 	tokHash                                 // "#" inside a location
 	tokRest                                 // the rest of the line, trimmed; empty when nothing is left
+	tokEOL                                  // between the lines of a batch; no rule of the grammar matches it
 )
 
 var symbols = map[string]lexer.TokenType{

@@ -9,6 +9,7 @@ package grammar
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"iter"
 	"runtime"
@@ -16,6 +17,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
 	"github.com/web1on1/cscmd/ast"
 )
@@ -97,31 +99,114 @@ func parseMessage(msg string, base ast.Pos, o options) (ast.Message, ErrorList) 
 
 // parseLine parses one line (no line breaks) placed at base.
 func parseLine(line string, base ast.Pos, o options) (ast.Message, ErrorList) {
-	invalid := func(from, to int, format string, args ...any) (ast.Message, ErrorList) {
+	if m, errs, done := precheck(line, base); done {
+		return m, errs
+	}
+	tree, err := parseTokens(line)
+	return buildLine(tree, err, line, base, o)
+}
+
+// precheck settles the lines that need no parser: invalid UTF-8, chat,
+// and commands too long to parse.
+func precheck(line string, base ast.Pos) (ast.Message, ErrorList, bool) {
+	invalid := func(from, to int, format string, args ...any) (ast.Message, ErrorList, bool) {
 		e := &Error{Pos: base.Add(from), End: base.Add(to), Code: CodeSyntax, Msg: fmt.Sprintf(format, args...)}
-		return &ast.Invalid{From: base, Text: line}, ErrorList{e}
+		return &ast.Invalid{From: base, Text: line}, ErrorList{e}, true
 	}
 	if !utf8.ValidString(line) {
 		i := firstInvalid(line)
 		return invalid(i, i+1, "invalid UTF-8 byte 0x%02x; a message must be UTF-8 text", line[i])
 	}
-	class, _ := classify(line)
-	switch {
+	switch class, _ := classify(line); {
 	case class == Chat:
-		return &ast.Chat{From: base, Text: line}, nil
+		return &ast.Chat{From: base, Text: line}, nil, true
 	case len(line) > MaxLine:
 		return invalid(0, len(line), "command is %d bytes long; at most %d are parsed", len(line), MaxLine)
 	}
-	tree, err := parseTokens(line)
+	return nil, nil, false
+}
+
+// buildLine turns the participle tree of a command line into its message.
+func buildLine(tree *message, err error, line string, base ast.Pos, o options) (ast.Message, ErrorList) {
 	if err != nil {
 		// The grammar accepts every token sequence of the lexer; reaching
 		// this is a bug, still reported as a position rather than a panic.
-		return invalid(0, len(line), "cannot parse command: %v", err)
+		e := &Error{Pos: base, End: base.Add(len(line)), Code: CodeSyntax, Msg: fmt.Sprintf("cannot parse command: %v", err)}
+		return &ast.Invalid{From: base, Text: line}, ErrorList{e}
 	}
+	class, _ := classify(line)
 	b := builder{line: line, base: base, placeholders: o.placeholders, near: class == NearMiss}
 	m := b.message(tree)
 	b.errs.sort()
 	return m, b.errs
+}
+
+// batchLines is how many lines are lexed into one token stream: enough to
+// spread participle's set-up of a stream thin, few enough that the stream
+// stays small in memory.
+const batchLines = 256
+
+// batch holds the command lines of a document that participle is to parse,
+// with their places in the document.
+type batch struct {
+	lines []Line
+	at    []int // index of each line's message
+}
+
+// parse parses the batch's lines from one token stream: the lines are lexed
+// together, separated by end-of-line tokens, and each message is parsed with
+// trailing tokens allowed, then its end of line skipped. Participle's set-up
+// of a token stream is then paid once per batch, not once per message. If
+// the stream does not line up, the rest is parsed line by line.
+func (bt *batch) parse(msgs []ast.Message, errs []ErrorList, o options) {
+	if len(bt.lines) == 0 {
+		return
+	}
+	stream, err := lexer.Upgrade(&batchLexer{lines: bt.lines})
+	for k, l := range bt.lines {
+		var tree *message
+		if err == nil {
+			tree, err = parser.ParseFromLexer(stream, allowTrailing)
+		}
+		if err == nil && stream.Peek().Type != tokEOL {
+			err = errors.New("a message did not end at its line's end")
+		}
+		if err != nil {
+			for j, l := range bt.lines[k:] {
+				msgs[bt.at[k+j]], errs[bt.at[k+j]] = parseLine(l.Text, l.Pos, o)
+			}
+			return
+		}
+		stream.Next()
+		msgs[bt.at[k]], errs[bt.at[k]] = buildLine(tree, nil, l.Text, l.Pos, o)
+	}
+}
+
+var allowTrailing = participle.AllowTrailing(true)
+
+// batchLexer lexes lines one after the other with the line lexer, with an
+// end-of-line token after each. Token offsets stay relative to their line,
+// as the builder expects.
+type batchLexer struct {
+	lines []Line
+	i     int
+	cur   lineLexer
+	open  bool
+}
+
+func (b *batchLexer) Next() (lexer.Token, error) {
+	if b.i == len(b.lines) {
+		return lexer.EOFToken(position(0)), nil
+	}
+	if !b.open {
+		b.cur, b.open = lineLexer{s: b.lines[b.i].Text}, true
+	}
+	t, _ := b.cur.Next()
+	if t.Type == lexer.EOF {
+		b.i, b.open = b.i+1, false
+		return lexer.Token{Type: tokEOL, Pos: t.Pos}, nil
+	}
+	return t, nil
 }
 
 // lexers are reused across parses: participle reads every token before it
@@ -245,20 +330,35 @@ func cutAfter(src []byte, at int, cut func([]byte) bool) int {
 }
 
 // parseDocument parses src on the calling goroutine.
-func parseDocument(src []byte, o options) (doc *ast.Document, errs ErrorList) {
-	doc = &ast.Document{}
+func parseDocument(src []byte, o options) (*ast.Document, ErrorList) {
+	doc := &ast.Document{}
+	var (
+		errs []ErrorList // of each message
+		bt   batch
+	)
 	for l := range lines(src, o.base) {
 		switch l.Kind {
 		case CommentLine:
 			lead := len(l.Text) - len(strings.TrimLeft(l.Text, " \t"))
 			doc.Comments = append(doc.Comments, &ast.Comment{Hash: l.Pos.Add(lead), Text: strings.Trim(l.Text, " \t")})
 		case MessageLine:
-			m, e := parseLine(l.Text, l.Pos, o)
-			doc.Messages = append(doc.Messages, m)
-			errs = append(errs, e...)
+			m, e, done := precheck(l.Text, l.Pos)
+			if !done {
+				bt.lines, bt.at = append(bt.lines, l), append(bt.at, len(doc.Messages))
+			}
+			doc.Messages, errs = append(doc.Messages, m), append(errs, e)
+			if len(bt.lines) == batchLines {
+				bt.parse(doc.Messages, errs, o)
+				bt.lines, bt.at = bt.lines[:0], bt.at[:0]
+			}
 		}
 	}
-	return doc, errs
+	bt.parse(doc.Messages, errs, o)
+	var all ErrorList
+	for _, e := range errs {
+		all = append(all, e...)
+	}
+	return doc, all
 }
 
 // LineKind is what a line of a command file holds.

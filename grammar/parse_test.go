@@ -424,3 +424,39 @@ func TestPieces(t *testing.T) {
 	}
 	assert.Empty(t, Pieces(nil, 10, base, nil))
 }
+
+// TestBatchMatchesLines checks that a document, whose command lines
+// participle parses from one token stream, gives for every line the tree,
+// positions and errors of that line parsed on its own.
+func TestBatchMatchesLines(t *testing.T) {
+	var b strings.Builder
+	for _, src := range corpus(t) {
+		b.WriteString(src)
+		b.WriteString("\n")
+	}
+	for i := range 3 * batchLines { // more than one batch
+		b.WriteString(parseCases[i%len(parseCases)].in)
+		b.WriteString("\n")
+	}
+	src := []byte(b.String())
+	doc, errs := parseDocument(src, apply(nil))
+	i := 0
+	for l := range Lines(src) {
+		if l.Kind != MessageLine {
+			continue
+		}
+		want, wantErrs := parseLine(l.Text, l.Pos, apply(nil))
+		got := doc.Messages[i]
+		i++
+		require.Equal(t, shape(want), shape(got), "line %d: %q", l.Pos.Line, l.Text)
+		require.Equal(t, want.Pos(), got.Pos(), "line %d", l.Pos.Line)
+		require.Equal(t, want.End(), got.End(), "line %d", l.Pos.Line)
+		var gotErrs ErrorList
+		for len(errs) > 0 && errs[0].Pos.Line == l.Pos.Line {
+			gotErrs, errs = append(gotErrs, errs[0]), errs[1:]
+		}
+		require.Equal(t, wantErrs, gotErrs, "line %d: %q", l.Pos.Line, l.Text)
+	}
+	require.Equal(t, len(doc.Messages), i)
+	require.Empty(t, errs)
+}
