@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestStringHostOffsets(t *testing.T) {
@@ -93,5 +94,32 @@ func TestStringHostRange(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, src[s.HostOffset(tt.start):s.HostEnd(tt.end)])
 		})
+	}
+}
+
+// checkExtraction asserts what every extraction promises, for the fuzz
+// targets: an error at an offset inside the file; strings in order, each
+// mapped back exactly (see jsonCheckString, with the host's decodes); and
+// comments in order, once each, as written, on rune boundaries.
+func checkExtraction(t *testing.T, src []byte, file *File, err error, decodes jsonDecodes) {
+	t.Helper()
+	require.NotNil(t, file)
+	var se *SyntaxError
+	if err != nil {
+		require.ErrorAs(t, err, &se)
+		require.True(t, se.Offset >= 0 && se.Offset <= len(src), "error offset %d", se.Offset)
+	}
+	prev := -1
+	for _, s := range file.Strings {
+		require.Greater(t, s.Start, prev)
+		prev = s.Start
+		jsonCheckString(t, src, s, decodes)
+	}
+	prevEnd := 0
+	for _, c := range file.Comments {
+		require.GreaterOrEqual(t, c.Start, prevEnd, "comments in order, once each")
+		prevEnd = c.End
+		require.Equal(t, string(src[c.Start:c.End]), c.Text)
+		require.True(t, jsonRuneBoundary(src, c.Start) && jsonRuneBoundary(src, c.End))
 	}
 }

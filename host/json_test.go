@@ -321,24 +321,7 @@ func FuzzJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		for _, all := range []bool{false, true} {
 			file, err := jsonExtract(src, all)
-			require.NotNil(t, file)
-			var se *SyntaxError
-			if err != nil {
-				require.ErrorAs(t, err, &se)
-				require.True(t, se.Offset >= 0 && se.Offset <= len(src), "error offset %d", se.Offset)
-			}
-			prev := -1
-			for _, s := range file.Strings {
-				require.Greater(t, s.Start, prev)
-				prev = s.Start
-				jsonCheckString(t, src, s, jsonDecodesEscape)
-			}
-			prevEnd := 0
-			for _, c := range file.Comments {
-				require.GreaterOrEqual(t, c.Start, prevEnd, "comments in order, once each")
-				prevEnd = c.End
-				require.Equal(t, string(src[c.Start:c.End]), c.Text)
-			}
+			checkExtraction(t, src, file, err, jsonDecodesEscape)
 			if all && json.Valid(src) {
 				require.NoError(t, err)
 				var got []string

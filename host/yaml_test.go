@@ -259,25 +259,7 @@ func FuzzYAML(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		for _, all := range []bool{false, true} {
 			file, err := yamlExtract(src, all)
-			require.NotNil(t, file)
-			var se *SyntaxError
-			if err != nil {
-				require.ErrorAs(t, err, &se)
-				require.True(t, se.Offset >= 0 && se.Offset <= len(src), "error offset %d", se.Offset)
-			}
-			prev := -1
-			for _, s := range file.Strings {
-				require.Greater(t, s.Start, prev)
-				prev = s.Start
-				jsonCheckString(t, src, s, yamlDecodes)
-			}
-			prevEnd := 0
-			for _, c := range file.Comments {
-				require.GreaterOrEqual(t, c.Start, prevEnd, "comments in order, once each")
-				prevEnd = c.End
-				require.Equal(t, string(src[c.Start:c.End]), c.Text)
-				require.True(t, jsonRuneBoundary(src, c.Start) && jsonRuneBoundary(src, c.End))
-			}
+			checkExtraction(t, src, file, err, yamlDecodes)
 		}
 	})
 }
