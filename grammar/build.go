@@ -23,16 +23,17 @@ type builder struct {
 }
 
 // parts are the tokens of a command after its prefix, by role. The grammar
-// has already checked their order; absent parts have Type 0.
+// has already checked their order; absent parts have no token, or an empty
+// one.
 type parts struct {
 	head     lexer.Token // ".", "+", "@", a verb, or a word without sigil
 	name     lexer.Token
 	id       lexer.Token
 	rest     lexer.Token
-	location lexer.Token // the ORG#DEPT word, its ID and Hash tokens joined
+	location lexer.Token // the ORG#DEPT word
 }
 
-func split(line string, toks []lexer.Token) parts {
+func split(toks []lexer.Token) parts {
 	var p parts
 	for i, t := range toks {
 		switch t.Type {
@@ -40,16 +41,10 @@ func split(line string, toks []lexer.Token) parts {
 			p.name = t
 		case tokRest:
 			p.rest = t
-		case tokID, tokHash:
-			if p.head.Type == tokDot {
-				if p.location.Type == 0 {
-					p.location = t
-				}
-				end := t.Pos.Offset + len(t.Value)
-				p.location.Value = line[p.location.Pos.Offset:end]
-			} else {
-				p.id = t
-			}
+		case tokID:
+			p.id = t
+		case tokLocation:
+			p.location = t
 		default:
 			if i == 0 {
 				p.head = t
@@ -113,7 +108,7 @@ func (b *builder) message(m *message) ast.Message {
 		return &ast.Chat{From: b.base, Text: b.line}
 	}
 	prefix := m.Tokens[0]
-	cmd := b.command(prefix, split(b.line, m.Tokens[1:]))
+	cmd := b.command(prefix, split(m.Tokens[1:]))
 	if b.near {
 		// The widget sends a near miss as chat; what it would have been is
 		// kept for the linter, but its errors are not the message's.

@@ -14,20 +14,21 @@ import (
 // tokens to Tokens, and the builder reads them by type. Captures into
 // per-alternative structs would cost participle several allocations per
 // token, and parsing a message must stay cheap (see BenchmarkParseCommand):
-// for the same reason every command ends in a Rest token, empty when
-// nothing follows, and an empty Head stands for a missing command, so that
-// no optional group is tried where none is needed; and the alternatives are
-// in the order of use, the category first.
+// for the same reason the lexer gives every command all of its slots — a
+// name or id, a location word for a field, the rest of the line — each
+// token empty when nothing was written there, and an empty Head for a
+// missing command, so that the grammar has no optional group to try; and
+// the alternatives are in the order of use, the category first.
 type message struct {
 	Tokens []lexer.Token
 
-	Set     bool `parser:"  Prefix ( \"/set\":Verb Name? Rest"`
-	Field   bool `parser:"                  | Dot Name? (ID | Hash)* Rest"`
-	Assign  bool `parser:"                  | \"/assign\":Verb ID? Rest"`
-	Notify  bool `parser:"                  | \"/notify\":Verb ID? Rest"`
-	Form    bool `parser:"                  | Plus ID? Rest"`
-	Mention bool `parser:"                  | At ID? Rest"`
-	Unknown bool `parser:"                  | (Verb | Head) Rest )"`
+	Set     bool `parser:"  Prefix ( \"/set\":Verb Name Rest"`
+	Field   bool `parser:"         | Dot Name Location Rest"`
+	Assign  bool `parser:"         | \"/assign\":Verb ID Rest"`
+	Notify  bool `parser:"         | \"/notify\":Verb ID Rest"`
+	Form    bool `parser:"         | Plus ID Rest"`
+	Mention bool `parser:"         | At ID Rest"`
+	Unknown bool `parser:"         | (Verb | Head) Rest )"`
 	Chat    bool `parser:"| Chat"`
 }
 

@@ -2,7 +2,6 @@ package grammar
 
 import (
 	"io"
-	"strings"
 
 	"github.com/alecthomas/participle/v2/lexer"
 )
@@ -12,33 +11,33 @@ import (
 // that free text (a VALUE or a mention's TEXT) arrives as one Rest token with
 // its inner spacing intact.
 const (
-	tokPrefix lexer.TokenType = -(iota + 2) // ">cs" and a blank, or a near miss: " >cs", ">CS", "> cs", ">cs/…"
-	tokChat                                 // a whole line that is not a command
-	tokVerb                                 // "/" and the word after it
-	tokHead                                 // a word where a command was expected, without a sigil; empty when there is none
-	tokDot                                  // "." opening a field
-	tokPlus                                 // "+" opening a form
-	tokAt                                   // "@" opening a mention
-	tokName                                 // a field or /set name
-	tokID                                   // an argument where an ObjectId is expected
-	tokHash                                 // "#" inside a location
-	tokRest                                 // the rest of the line, trimmed; empty when nothing is left
-	tokEOL                                  // between the lines of a batch; no rule of the grammar matches it
+	tokPrefix   lexer.TokenType = -(iota + 2) // ">cs" and a blank, or a near miss: " >cs", ">CS", "> cs", ">cs/…"
+	tokChat                                   // a whole line that is not a command
+	tokVerb                                   // "/" and the word after it
+	tokHead                                   // a word where a command was expected, without a sigil; empty when there is none
+	tokDot                                    // "." opening a field
+	tokPlus                                   // "+" opening a form
+	tokAt                                     // "@" opening a mention
+	tokName                                   // a field or /set name; empty when there is none
+	tokID                                     // an argument where an ObjectId is expected; empty when there is none
+	tokLocation                               // the ORG#DEPT word of .location; empty for other fields
+	tokRest                                   // the rest of the line, trimmed; empty when nothing is left
+	tokEOL                                    // between the lines of a batch; no rule of the grammar matches it
 )
 
 var symbols = map[string]lexer.TokenType{
-	"EOF":    lexer.EOF,
-	"Prefix": tokPrefix,
-	"Chat":   tokChat,
-	"Verb":   tokVerb,
-	"Head":   tokHead,
-	"Dot":    tokDot,
-	"Plus":   tokPlus,
-	"At":     tokAt,
-	"Name":   tokName,
-	"ID":     tokID,
-	"Hash":   tokHash,
-	"Rest":   tokRest,
+	"EOF":      lexer.EOF,
+	"Prefix":   tokPrefix,
+	"Chat":     tokChat,
+	"Verb":     tokVerb,
+	"Head":     tokHead,
+	"Dot":      tokDot,
+	"Plus":     tokPlus,
+	"At":       tokAt,
+	"Name":     tokName,
+	"ID":       tokID,
+	"Location": tokLocation,
+	"Rest":     tokRest,
 }
 
 // definition is the participle lexer.Definition of one message line. It
@@ -67,15 +66,15 @@ func (definition) LexString(_ string, input string) (lexer.Lexer, error) {
 type mode uint8
 
 const (
-	modeStart     mode = iota
-	modeHead           // where a command is expected
-	modeFieldName      // right after "."
-	modeGlued          // right after "+" or "@": the id follows without a blank
-	modeName           // after "/set"
-	modeID             // after "/assign" or "/notify"
-	modeLocation       // after ".location"
-	modeLocRun         // inside the ORG#DEPT word
-	modeRest           // free text to the end of the line
+	modeStart      mode = iota
+	modeHead            // where a command is expected
+	modeFieldName       // right after "."
+	modeGlued           // right after "+" or "@": the id follows without a blank
+	modeName            // after "/set"
+	modeID              // after "/assign" or "/notify"
+	modeLocation        // after ".location"
+	modeNoLocation      // after another field name
+	modeRest            // free text to the end of the line
 	modeEnd
 )
 
@@ -83,10 +82,9 @@ const (
 // tokens and then EOF, never an error, so participle always gets a tree.
 // Blanks between tokens are skipped; positions keep them.
 type lineLexer struct {
-	s      string
-	i      int
-	runEnd int
-	mode   mode
+	s    string
+	i    int
+	mode mode
 }
 
 func (l *lineLexer) Next() (lexer.Token, error) {
@@ -135,19 +133,20 @@ func (l *lineLexer) Next() (lexer.Token, error) {
 			l.mode = modeRest
 			return l.emit(tokHead, l.run()), nil
 		case modeFieldName:
-			l.mode = modeRest
-			if n := l.run(); n > 0 {
-				t := l.emit(tokName, n)
-				if t.Value == fieldLocation {
-					l.mode = modeLocation
-				}
-				return t, nil
+			// Every field has the same slots: the name, the location word
+			// (empty unless the name is "location") and the rest.
+			t := l.emit(tokName, l.run())
+			l.mode = modeNoLocation
+			if t.Value == fieldLocation {
+				l.mode = modeLocation
 			}
+			return t, nil
+		case modeNoLocation:
+			l.mode = modeRest
+			return l.emit(tokLocation, 0), nil
 		case modeGlued:
 			l.mode = modeRest
-			if n := l.run(); n > 0 {
-				return l.emit(tokID, n), nil
-			}
+			return l.emit(tokID, l.run()), nil
 		case modeName, modeID:
 			typ := tokName
 			if l.mode == modeID {
@@ -155,26 +154,11 @@ func (l *lineLexer) Next() (lexer.Token, error) {
 			}
 			l.mode = modeRest
 			l.skipBlanks()
-			if n := l.run(); n > 0 {
-				return l.emit(typ, n), nil
-			}
+			return l.emit(typ, l.run()), nil
 		case modeLocation:
 			l.skipBlanks()
-			l.runEnd = l.i + l.run()
-			l.mode = modeLocRun
-		case modeLocRun:
-			if l.i == l.runEnd {
-				l.mode = modeRest
-				continue
-			}
-			if l.s[l.i] == '#' {
-				return l.emit(tokHash, 1), nil
-			}
-			n := strings.IndexByte(l.s[l.i:l.runEnd], '#')
-			if n < 0 {
-				n = l.runEnd - l.i
-			}
-			return l.emit(tokID, n), nil
+			l.mode = modeRest
+			return l.emit(tokLocation, l.run()), nil
 		case modeRest:
 			l.skipBlanks()
 			l.mode = modeEnd
