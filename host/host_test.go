@@ -123,3 +123,13 @@ func checkExtraction(t *testing.T, src []byte, file *File, err error, decodes js
 		require.True(t, jsonRuneBoundary(src, c.Start) && jsonRuneBoundary(src, c.End))
 	}
 }
+
+// assertSyntaxError asserts that err is a *SyntaxError with message msg at an
+// offset inside a file of size bytes.
+func assertSyntaxError(t *testing.T, err error, msg string, size int) {
+	t.Helper()
+	var se *SyntaxError
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, msg, se.Msg)
+	assert.True(t, se.Offset >= 0 && se.Offset <= size, "error offset %d", se.Offset)
+}

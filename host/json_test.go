@@ -259,10 +259,7 @@ func TestExtractJSON(t *testing.T) {
 				assert.NoError(t, err)
 				return
 			}
-			var se *SyntaxError
-			require.ErrorAs(t, err, &se)
-			assert.Equal(t, tt.err, se.Msg)
-			assert.True(t, se.Offset >= 0 && se.Offset <= len(tt.src))
+			assertSyntaxError(t, err, tt.err, len(tt.src))
 		})
 	}
 }

@@ -55,17 +55,20 @@ var (
 	reMention  = regexp.MustCompile(`^>cs[ \t]+@([0-9a-fA-F]{24})(?:[ \t]+(.*\S))?[ \t]*$`)
 )
 
+// cutLine splits the first line off src, without its line break.
+func cutLine(src []byte) (line, rest []byte) {
+	line, rest, _ = bytes.Cut(src, []byte{'\n'})
+	return line, rest
+}
+
 func regexpParse(w io.Writer, src []byte) {
 	out := make([]byte, 0, 1<<20)
 	lineNo := 0
 	for len(src) > 0 {
 		lineNo++
-		i := bytes.IndexByte(src, '\n')
-		if i < 0 {
-			i = len(src)
-		}
-		line := string(src[:i])
-		src = src[min(i+1, len(src)):]
+		raw, rest := cutLine(src)
+		line := string(raw)
+		src = rest
 		kv := func(kind string, pairs ...string) {
 			out = append(out, `{"line":`...)
 			out = strconv.AppendInt(out, int64(lineNo), 10)
@@ -168,12 +171,8 @@ func regexpClassify(w io.Writer, src []byte) {
 	lineNo := 0
 	for len(src) > 0 {
 		lineNo++
-		i := bytes.IndexByte(src, '\n')
-		if i < 0 {
-			i = len(src)
-		}
-		line := src[:i]
-		src = src[min(i+1, len(src)):]
+		var line []byte
+		line, src = cutLine(src)
 		out = append(out, `{"line":`...)
 		out = strconv.AppendInt(out, int64(lineNo), 10)
 		if reClassify.Match(line) {
