@@ -103,12 +103,8 @@ func (b *builder) objectID(dst *ast.ObjectID, t lexer.Token) *ast.ObjectID {
 	return dst
 }
 
-func (b *builder) message(m *message) ast.Message {
-	if len(m.Tokens) == 0 || m.Tokens[0].Type == tokChat {
-		return &ast.Chat{From: b.base, Text: b.line}
-	}
-	prefix := m.Tokens[0]
-	cmd := b.command(prefix, split(m.Tokens[1:]))
+func (b *builder) message(toks []lexer.Token) ast.Message {
+	cmd := b.command(toks[0], split(toks[1:]))
 	if b.near {
 		// The widget sends a near miss as chat; what it would have been is
 		// kept for the linter, but its errors are not the message's.
@@ -147,10 +143,10 @@ func (b *builder) command(pt lexer.Token, p parts) ast.Message {
 		}
 		return m
 	}
-	switch p.head.Value {
-	case verbSet:
+	switch p.head.Type {
+	case tokSet:
 		return b.set(prefix, p)
-	case verbAssign:
+	case tokAssign:
 		a := &idCommand[ast.Assign]{p: prefix}
 		n := &a.n
 		*n = ast.Assign{Prefix: &a.p, Verb: b.pos(p.head), Target: b.objectID(&a.id, p.id), Extra: b.text(&a.x, p.rest)}
@@ -159,7 +155,7 @@ func (b *builder) command(pt lexer.Token, p parts) ast.Message {
 		}
 		b.unexpected(n.Target, n.Extra, "/assign takes only a user or bot id")
 		return n
-	case verbNotify:
+	case tokNotify:
 		a := &idCommand[ast.Notify]{p: prefix}
 		n := &a.n
 		*n = ast.Notify{Prefix: &a.p, Verb: b.pos(p.head), Inbox: b.objectID(&a.id, p.id), Extra: b.text(&a.x, p.rest)}

@@ -12,8 +12,10 @@ import (
 // its inner spacing intact.
 const (
 	tokPrefix   lexer.TokenType = -(iota + 2) // ">cs" and a blank, or a near miss: " >cs", ">CS", "> cs", ">cs/…"
-	tokChat                                   // a whole line that is not a command
-	tokVerb                                   // "/" and the word after it
+	tokSet                                    // "/set"
+	tokAssign                                 // "/assign"
+	tokNotify                                 // "/notify"
+	tokVerb                                   // "/" and another word after it
 	tokHead                                   // a word where a command was expected, without a sigil; empty when there is none
 	tokDot                                    // "." opening a field
 	tokPlus                                   // "+" opening a form
@@ -22,13 +24,14 @@ const (
 	tokID                                     // an argument where an ObjectId is expected; empty when there is none
 	tokLocation                               // the ORG#DEPT word of .location; empty for other fields
 	tokRest                                   // the rest of the line, trimmed; empty when nothing is left
-	tokEOL                                    // between the lines of a batch; no rule of the grammar matches it
 )
 
 var symbols = map[string]lexer.TokenType{
 	"EOF":      lexer.EOF,
 	"Prefix":   tokPrefix,
-	"Chat":     tokChat,
+	"Set":      tokSet,
+	"Assign":   tokAssign,
+	"Notify":   tokNotify,
 	"Verb":     tokVerb,
 	"Head":     tokHead,
 	"Dot":      tokDot,
@@ -78,8 +81,9 @@ const (
 	modeEnd
 )
 
-// lineLexer cuts one line into tokens. It is total: every input yields
-// tokens and then EOF, never an error, so participle always gets a tree.
+// lineLexer cuts a command line into tokens. It is total: every command
+// line yields tokens and then EOF, never an error, so participle always gets
+// a tree.
 // Blanks between tokens are skipped; positions keep them.
 type lineLexer struct {
 	s    string
@@ -91,16 +95,12 @@ func (l *lineLexer) Next() (lexer.Token, error) {
 	for {
 		switch l.mode {
 		case modeStart:
-			switch c, n := classify(l.s); c {
-			case Command:
+			// Only command lines are lexed; chat has no tokens, and would
+			// fail to parse.
+			l.mode = modeEnd
+			if c, n := classify(l.s); c != Chat {
 				l.mode = modeHead
 				return l.emit(tokPrefix, n), nil
-			case NearMiss:
-				l.mode = modeHead
-				return l.emit(tokPrefix, n), nil
-			default:
-				l.mode = modeEnd
-				return l.emit(tokChat, len(l.s)), nil
 			}
 		case modeHead:
 			l.skipBlanks()
@@ -113,9 +113,11 @@ func (l *lineLexer) Next() (lexer.Token, error) {
 				t := l.emit(tokVerb, l.run())
 				switch t.Value {
 				case verbSet:
-					l.mode = modeName
-				case verbAssign, verbNotify:
-					l.mode = modeID
+					t.Type, l.mode = tokSet, modeName
+				case verbAssign:
+					t.Type, l.mode = tokAssign, modeID
+				case verbNotify:
+					t.Type, l.mode = tokNotify, modeID
 				default:
 					l.mode = modeRest
 				}

@@ -102,12 +102,15 @@ func parseLine(line string, base ast.Pos, o options) (ast.Message, ErrorList) {
 	if m, errs, done := precheck(line, base); done {
 		return m, errs
 	}
-	tree, err := parseTokens(line)
-	return buildLine(tree, err, line, base, o)
+	s := openStream(nil, line)
+	toks, err := s.next()
+	m, errs := buildLine(toks, err, line, base, o)
+	s.close()
+	return m, errs
 }
 
 // precheck settles the lines that need no parser: invalid UTF-8, chat,
-// and commands too long to parse.
+// and commands too long to parse. Only command lines reach the grammar.
 func precheck(line string, base ast.Pos) (ast.Message, ErrorList, bool) {
 	invalid := func(from, to int, format string, args ...any) (ast.Message, ErrorList, bool) {
 		e := &Error{Pos: base.Add(from), End: base.Add(to), Code: CodeSyntax, Msg: fmt.Sprintf(format, args...)}
@@ -126,8 +129,9 @@ func precheck(line string, base ast.Pos) (ast.Message, ErrorList, bool) {
 	return nil, nil, false
 }
 
-// buildLine turns the participle tree of a command line into its message.
-func buildLine(tree *message, err error, line string, base ast.Pos, o options) (ast.Message, ErrorList) {
+// buildLine turns the tokens of a command line that participle accepted
+// into its message.
+func buildLine(toks []lexer.Token, err error, line string, base ast.Pos, o options) (ast.Message, ErrorList) {
 	if err != nil {
 		// The grammar accepts every token sequence of the lexer; reaching
 		// this is a bug, still reported as a position rather than a panic.
@@ -136,7 +140,7 @@ func buildLine(tree *message, err error, line string, base ast.Pos, o options) (
 	}
 	class, _ := classify(line)
 	b := builder{line: line, base: base, placeholders: o.placeholders, near: class == NearMiss}
-	m := b.message(tree)
+	m := b.message(toks)
 	b.errs.sort()
 	return m, b.errs
 }
@@ -153,75 +157,112 @@ type batch struct {
 	at    []int // index of each line's message
 }
 
-// parse parses the batch's lines from one token stream: the lines are lexed
-// together, separated by end-of-line tokens, and each message is parsed with
-// trailing tokens allowed, then its end of line skipped. Participle's set-up
-// of a token stream is then paid once per batch, not once per message. If
-// the stream does not line up, the rest is parsed line by line.
+// parse parses the batch's lines from one token stream. If the stream does
+// not line up, the rest is parsed line by line.
 func (bt *batch) parse(msgs []ast.Message, errs []ErrorList, o options) {
 	if len(bt.lines) == 0 {
 		return
 	}
-	stream, err := lexer.Upgrade(&batchLexer{lines: bt.lines})
+	s := openStream(bt.lines, "")
+	defer s.close()
 	for k, l := range bt.lines {
-		var tree *message
-		if err == nil {
-			tree, err = parser.ParseFromLexer(stream, allowTrailing)
-		}
-		if err == nil && stream.Peek().Type != tokEOL {
-			err = errors.New("a message did not end at its line's end")
-		}
+		toks, err := s.next()
 		if err != nil {
 			for j, l := range bt.lines[k:] {
 				msgs[bt.at[k+j]], errs[bt.at[k+j]] = parseLine(l.Text, l.Pos, o)
 			}
 			return
 		}
-		stream.Next()
-		msgs[bt.at[k]], errs[bt.at[k]] = buildLine(tree, nil, l.Text, l.Pos, o)
+		msgs[bt.at[k]], errs[bt.at[k]] = buildLine(toks, nil, l.Text, l.Pos, o)
 	}
+}
+
+// stream is a run of command lines lexed into one participle token stream,
+// each message parsed in turn with trailing tokens allowed. Participle's
+// set-up of a token stream is then paid once per run of lines, not once per
+// message. Every alternative of the grammar ends in the Rest token that ends
+// every line, so a message ends where its line ends; the stream checks that
+// it did.
+//
+// Participle sees the tokens without their text. It matches by type only,
+// and it would box the text of every token it matches into an interface,
+// one allocation per token, where an empty text costs none. The stream
+// keeps every token with its text for the builder, at the same index as in
+// participle's stream.
+type stream struct {
+	lines []Line
+	one   [1]Line // lines of a single-line stream, without an allocation
+	i     int     // index of the line being lexed
+	cur   lineLexer
+	open  bool
+	toks  []lexer.Token // every token handed out, with its text
+	ends  []int         // index in toks after each line's last token
+	k     int           // index of the line to parse next
+	peek  *lexer.PeekingLexer
+	err   error
+}
+
+// streams are reused: a stream's token store outlives its parse only until
+// the builder has copied the text it needs, which is text of the lines.
+var streams = sync.Pool{New: func() any { return new(stream) }}
+
+// openStream returns a stream over lines, or with nil lines over the one
+// line given, read by participle up front.
+func openStream(lines []Line, line string) *stream {
+	s := streams.Get().(*stream)
+	*s = stream{lines: lines, toks: s.toks[:0], ends: s.ends[:0]}
+	if lines == nil {
+		s.one[0].Text = line
+		s.lines = s.one[:]
+	}
+	s.peek, s.err = lexer.Upgrade(s)
+	return s
+}
+
+// next parses the message of the next line and returns its tokens.
+func (s *stream) next() ([]lexer.Token, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
+	from := s.peek.RawCursor()
+	if _, err := parser.ParseFromLexer(s.peek, allowTrailing); err != nil {
+		s.err = err
+		return nil, err
+	}
+	to := s.peek.RawCursor()
+	if int(to) != s.ends[s.k] {
+		s.err = errors.New("a message did not end at its line's end")
+		return nil, s.err
+	}
+	s.k++
+	return s.toks[from:to], nil
+}
+
+func (s *stream) close() {
+	s.lines, s.one, s.peek = nil, [1]Line{}, nil
+	streams.Put(s)
 }
 
 var allowTrailing = participle.AllowTrailing(true)
 
-// batchLexer lexes lines one after the other with the line lexer, with an
-// end-of-line token after each. Token offsets stay relative to their line,
-// as the builder expects.
-type batchLexer struct {
-	lines []Line
-	i     int
-	cur   lineLexer
-	open  bool
-}
-
-func (b *batchLexer) Next() (lexer.Token, error) {
-	if b.i == len(b.lines) {
-		return lexer.EOFToken(position(0)), nil
+// Next lexes the lines one after the other with the line lexer. Token
+// offsets stay relative to their line, as the builder expects.
+func (s *stream) Next() (lexer.Token, error) {
+	for s.i < len(s.lines) {
+		if !s.open {
+			s.cur, s.open = lineLexer{s: s.lines[s.i].Text}, true
+		}
+		t, _ := s.cur.Next()
+		if t.Type == lexer.EOF {
+			s.i, s.open = s.i+1, false
+			s.ends = append(s.ends, len(s.toks))
+			continue
+		}
+		s.toks = append(s.toks, t)
+		t.Value = ""
+		return t, nil
 	}
-	if !b.open {
-		b.cur, b.open = lineLexer{s: b.lines[b.i].Text}, true
-	}
-	t, _ := b.cur.Next()
-	if t.Type == lexer.EOF {
-		b.i, b.open = b.i+1, false
-		return lexer.Token{Type: tokEOL, Pos: t.Pos}, nil
-	}
-	return t, nil
-}
-
-// lexers are reused across parses: participle reads every token before it
-// parses, so a lexer is free again as soon as the tokens are read.
-var lexers = sync.Pool{New: func() any { return new(lineLexer) }}
-
-func parseTokens(line string) (*message, error) {
-	lx := lexers.Get().(*lineLexer)
-	*lx = lineLexer{s: line}
-	tokens, err := lexer.Upgrade(lx)
-	lexers.Put(lx)
-	if err != nil {
-		return nil, err
-	}
-	return parser.ParseFromLexer(tokens)
+	return lexer.EOFToken(position(0)), nil
 }
 
 func firstInvalid(s string) int {
@@ -331,9 +372,10 @@ func cutAfter(src []byte, at int, cut func([]byte) bool) int {
 
 // parseDocument parses src on the calling goroutine.
 func parseDocument(src []byte, o options) (*ast.Document, ErrorList) {
-	doc := &ast.Document{}
+	n := bytes.Count(src, []byte{'\n'}) + 1 // lines, at most as many messages
+	doc := &ast.Document{Messages: make([]ast.Message, 0, n)}
 	var (
-		errs []ErrorList // of each message
+		errs = make([]ErrorList, 0, n) // of each message
 		bt   batch
 	)
 	for l := range lines(src, o.base) {
