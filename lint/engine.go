@@ -23,6 +23,8 @@ type Linter struct {
 	Config *config.Config
 	// Now is the current time for ObjectId times; zero means time.Now().
 	Now time.Time
+
+	rules []*Rule // the rules run; nil means Rules
 }
 
 // severity is the configured severity of r.
@@ -149,7 +151,11 @@ type checker struct {
 
 func (l *Linter) newChecker() *checker {
 	c := &checker{l: l}
-	for _, r := range Rules {
+	rules := l.rules
+	if rules == nil {
+		rules = Rules
+	}
+	for _, r := range rules {
 		if s := l.severity(r); s != Off && r.Check != nil {
 			c.rules = append(c.rules, r)
 			c.sevs = append(c.sevs, s)
@@ -188,7 +194,11 @@ func (c *checker) check(m ast.Message, errs grammar.ErrorList, pos positions, su
 
 func (c *checker) run(pos positions, sup suppressions) {
 	p := &c.pass
+	has := p.scope()
 	for i, r := range c.rules {
+		if r.Needs&^has != 0 {
+			continue
+		}
 		p.rule, p.diags = r, p.diags[:0]
 		r.Check(p)
 		for _, d := range p.diags {

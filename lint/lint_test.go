@@ -134,3 +134,40 @@ func golden(t *testing.T, path, got string) {
 	require.NoError(t, err, "run go test ./lint -update to create %s", path)
 	assert.Equal(t, string(want), got)
 }
+
+// unscopedRules returns copies of the rules without their Needs, so that the
+// engine calls every rule on every unit.
+func unscopedRules() []*Rule {
+	out := make([]*Rule, len(Rules))
+	for i, r := range Rules {
+		c := *r
+		c.Needs = 0
+		out[i] = &c
+	}
+	return out
+}
+
+// TestNeedsHideNothing lints every rule's test data, the test projects and
+// the seed's examples with and without the rules' Needs: skipping a rule
+// where it cannot find anything must change nothing, with a catalog and
+// without.
+func TestNeedsHideNothing(t *testing.T) {
+	files, _ := filepath.Glob("testdata/rules/*")
+	more, _ := filepath.Glob("../testdata/lint/project/*/*")
+	files = append(files, more...)
+	for _, l := range []*Linter{testLinter(t), {Now: testNow}} {
+		unscoped := *l
+		unscoped.rules = unscopedRules()
+		for _, f := range files {
+			if filepath.Ext(f) == ".golden" {
+				continue
+			}
+			src, err := os.ReadFile(f)
+			require.NoError(t, err)
+			want, wantErr := unscoped.Lint(f, src)
+			got, gotErr := l.Lint(f, src)
+			assert.Equal(t, wantErr, gotErr, f)
+			assert.Equal(t, want, got, f)
+		}
+	}
+}

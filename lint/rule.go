@@ -22,6 +22,50 @@ type Rule struct {
 	// host file a call on web1on1. It is nil for a rule the engine reports
 	// itself.
 	Check func(p *Pass)
+	// Needs is what a unit must have for Check to find anything in it; the
+	// engine does not call Check on other units.
+	Needs Scope
+}
+
+// Scope is a set of things a unit has. Over a file of valid commands most
+// rules have nothing to look at in most messages, and calling each rule on
+// each message would cost the run more than the checks it makes.
+type Scope uint8
+
+const (
+	// HasErrors: the message has parse errors, the findings of the rules
+	// that report them.
+	HasErrors Scope = 1 << iota
+	// HasCatalog: the configuration has a catalog.
+	HasCatalog
+	// InHost: the unit is in a host file, not in a command file.
+	InHost
+	// IsChat: the message is chat, a near miss among it.
+	IsChat
+	// IsCommand: the message is a command, an invalid one among them.
+	IsCommand
+)
+
+// scope is what the unit of p has.
+func (p *Pass) scope() Scope {
+	var s Scope
+	if len(p.Errors) > 0 {
+		s |= HasErrors
+	}
+	if p.Catalog != nil {
+		s |= HasCatalog
+	}
+	if !p.CommandFile {
+		s |= InHost
+	}
+	switch p.Msg.(type) {
+	case nil: // a call
+	case *ast.Chat:
+		s |= IsChat
+	default:
+		s |= IsCommand
+	}
+	return s
 }
 
 // Rules lists every rule, in the order of SPEC §4.

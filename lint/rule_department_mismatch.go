@@ -9,6 +9,7 @@ var ruleDepartmentMismatch = &Rule{
 	ID:       "department-mismatch",
 	Severity: Error,
 	Summary:  "a department that belongs to another organization",
+	Needs:    IsCommand | HasCatalog,
 	Check: func(p *Pass) {
 		for _, r := range p.objectIDs() {
 			if r.role != roleDepartment || !r.ok || r.org == nil || !wellFormed(r.org) {

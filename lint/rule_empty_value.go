@@ -9,6 +9,7 @@ var ruleEmptyValue = &Rule{
 	ID:       "empty-value",
 	Severity: Warning,
 	Summary:  "a mention without text",
+	Needs:    IsCommand,
 	Check: func(p *Pass) {
 		if m, ok := p.Command().(*ast.Mention); ok && m.Target != nil && wellFormed(m.Target) && m.Text == nil {
 			p.ReportNode(m, "mention of %s has no text; write @ID TEXT", short(m.Target.Raw))

@@ -9,6 +9,7 @@ var ruleLocationDepartment = &Rule{
 	ID:       "location-department",
 	Severity: Info,
 	Summary:  "a location without a department",
+	Needs:    IsCommand,
 	Check: func(p *Pass) {
 		f, ok := p.Command().(*ast.Field)
 		if !ok {

@@ -8,5 +8,6 @@ var ruleLocationPair = &Rule{
 	ID:       "location-pair",
 	Severity: Error,
 	Summary:  "a malformed ORG#DEPT location",
+	Needs:    HasErrors,
 	Check:    func(p *Pass) { p.parseErrors(grammar.CodeLocationPair) },
 }

@@ -9,5 +9,6 @@ var ruleMissingArgument = &Rule{
 	ID:       "missing-argument",
 	Severity: Error,
 	Summary:  "a required argument is absent",
+	Needs:    HasErrors,
 	Check:    func(p *Pass) { p.parseErrors(grammar.CodeMissingArgument) },
 }

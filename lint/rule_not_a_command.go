@@ -9,6 +9,7 @@ var ruleNotACommand = &Rule{
 	ID:       "not-a-command",
 	Severity: Warning,
 	Summary:  "a line of a .cscmd file that is chat",
+	Needs:    IsChat,
 	Check: func(p *Pass) {
 		if c, ok := p.Msg.(*ast.Chat); ok && p.CommandFile && c.Intended == nil {
 			p.ReportNode(c, "this line is chat, not a command; the widget would send it to the conversation as text")

@@ -9,6 +9,7 @@ var ruleObjectIDCase = &Rule{
 	ID:       "objectid-case",
 	Severity: Warning,
 	Summary:  "an ObjectId with uppercase hex digits",
+	Needs:    IsCommand,
 	Check: func(p *Pass) {
 		for _, r := range p.objectIDs() {
 			if !r.ok || strings.ToLower(r.id.Raw) == r.id.Raw {

@@ -7,5 +7,6 @@ var ruleObjectIDFormat = &Rule{
 	ID:       "objectid-format",
 	Severity: Error,
 	Summary:  "an ObjectId that is not 24 hex digits",
+	Needs:    HasErrors,
 	Check:    func(p *Pass) { p.parseErrors(grammar.CodeObjectIDFormat) },
 }

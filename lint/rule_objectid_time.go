@@ -11,6 +11,7 @@ var ruleObjectIDTime = &Rule{
 	ID:       "objectid-time",
 	Severity: Info,
 	Summary:  "an ObjectId whose creation time is before 2009 or in the future",
+	Needs:    IsCommand,
 	Check: func(p *Pass) {
 		for _, r := range p.objectIDs() {
 			if !r.ok {

@@ -13,6 +13,7 @@ var rulePrefix = &Rule{
 	ID:       "prefix",
 	Severity: Warning,
 	Summary:  "a near-miss prefix that makes a command chat",
+	Needs:    IsChat,
 	Check: func(p *Pass) {
 		c, ok := p.Msg.(*ast.Chat)
 		if !ok || c.Intended == nil {

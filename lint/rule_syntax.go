@@ -9,5 +9,6 @@ var ruleSyntax = &Rule{
 	ID:       "syntax",
 	Severity: Error,
 	Summary:  "the command cannot be parsed",
+	Needs:    HasErrors,
 	Check:    func(p *Pass) { p.parseErrors(grammar.CodeSyntax) },
 }

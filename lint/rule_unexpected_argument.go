@@ -9,6 +9,7 @@ var ruleUnexpectedArgument = &Rule{
 	ID:       "unexpected-argument",
 	Severity: Error,
 	Summary:  "text after a command that takes no more",
+	Needs:    HasErrors,
 	Check: func(p *Pass) {
 		for _, e := range p.Errors {
 			if e.Code != grammar.CodeUnexpectedArgument {

@@ -12,6 +12,7 @@ var ruleUnknownCategory = &Rule{
 	ID:       "unknown-category",
 	Severity: Warning,
 	Summary:  "a category absent from the catalog; suggests the closest",
+	Needs:    IsCommand | HasCatalog,
 	Check: func(p *Pass) {
 		s, ok := p.Command().(*ast.Set)
 		if !ok || s.Name == nil || s.Name.Name != ast.Category || s.Value == nil || !p.Catalog.Has(config.Categories) || dynamic(s.Value.Value) {

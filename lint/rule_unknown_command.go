@@ -15,6 +15,7 @@ var ruleUnknownCommand = &Rule{
 	ID:       "unknown-command",
 	Severity: Error,
 	Summary:  "an unknown command; suggests the closest verb",
+	Needs:    HasErrors,
 	Check: func(p *Pass) {
 		for _, e := range p.Errors {
 			if e.Code != grammar.CodeUnknownCommand {

@@ -12,6 +12,7 @@ var ruleUnknownField = &Rule{
 	ID:       "unknown-field",
 	Severity: Warning,
 	Summary:  "a field absent from the catalog",
+	Needs:    IsCommand | HasCatalog,
 	Check: func(p *Pass) {
 		f, ok := p.Command().(*ast.Field)
 		if !ok || len(p.Errors) > 0 || f.Name == nil || f.Name.Name == "location" || !p.Catalog.Has(config.Fields) || dynamic(f.Name.Name) {

@@ -31,6 +31,7 @@ var ruleUnknownReference = &Rule{
 	ID:       "unknown-reference",
 	Severity: Warning,
 	Summary:  "an ObjectId absent from the catalog for its role",
+	Needs:    IsCommand | HasCatalog,
 	Check: func(p *Pass) {
 		for _, r := range p.objectIDs() {
 			if !r.ok || !p.hasAny(roleSections[r.role]) {

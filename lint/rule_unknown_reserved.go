@@ -16,6 +16,7 @@ var ruleUnknownReserved = &Rule{
 	ID:       "unknown-reserved",
 	Severity: Warning,
 	Summary:  "/set with a reserved @name other than @category",
+	Needs:    IsCommand,
 	Check: func(p *Pass) {
 		s, ok := p.Command().(*ast.Set)
 		if !ok || !s.Reserved() || s.Name.Name == ast.Category || len(p.Errors) > 0 || dynamic(s.Name.Name) {

@@ -11,6 +11,7 @@ var ruleUnknownVariable = &Rule{
 	ID:       "unknown-variable",
 	Severity: Warning,
 	Summary:  "a meta variable absent from the catalog",
+	Needs:    IsCommand | HasCatalog,
 	Check: func(p *Pass) {
 		s, ok := p.Command().(*ast.Set)
 		if !ok || len(p.Errors) > 0 || s.Name == nil || s.Reserved() || !p.Catalog.Has(config.Variables) || dynamic(s.Name.Name) {

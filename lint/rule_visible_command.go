@@ -18,6 +18,7 @@ var ruleVisibleCommand = &Rule{
 	ID:       "visible-command",
 	Severity: Warning,
 	Summary:  "a >cs string passed to setPredefinedMessage or showFakeAgentMessage",
+	Needs:    InHost,
 	Check: func(p *Pass) {
 		what, ok := visibleCallees[p.Callee]
 		if !ok || p.Msg == nil {

@@ -35,6 +35,7 @@ var ruleWidgetAPI = &Rule{
 	ID:       "widget-api",
 	Severity: Error,
 	Summary:  "an unknown web1on1 member or a wrong argument count",
+	Needs:    InHost,
 	Check: func(p *Pass) {
 		c := p.Call
 		if c == nil {
