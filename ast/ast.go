@@ -8,7 +8,6 @@
 package ast
 
 import (
-	"strconv"
 	"strings"
 	"time"
 )
@@ -264,11 +263,11 @@ func (id *ObjectID) Time() (time.Time, bool) {
 	if !IsObjectID(id.Raw) {
 		return time.Time{}, false
 	}
-	secs, err := strconv.ParseUint(id.Raw[:8], 16, 32)
-	if err != nil {
-		return time.Time{}, false
+	var secs int64
+	for i := range 8 {
+		secs = secs<<4 | int64(hexValue[id.Raw[i]])
 	}
-	return time.Unix(int64(secs), 0).UTC(), true
+	return time.Unix(secs, 0).UTC(), true
 }
 
 // IsObjectID reports whether s is exactly 24 hex digits, in either case.
@@ -277,16 +276,30 @@ func IsObjectID(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if !isHex(s[i]) {
+		if hexValue[s[i]] < 0 {
 			return false
 		}
 	}
 	return true
 }
 
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
+// hexValue is the value of each byte as a hex digit, or -1: a table, since
+// every ObjectId of a million-line file is checked more than once.
+var hexValue = func() (t [256]int8) {
+	for c := range t {
+		switch {
+		case '0' <= c && c <= '9':
+			t[c] = int8(c - '0')
+		case 'a' <= c && c <= 'f':
+			t[c] = int8(c - 'a' + 10)
+		case 'A' <= c && c <= 'F':
+			t[c] = int8(c - 'A' + 10)
+		default:
+			t[c] = -1
+		}
+	}
+	return t
+}()
 
 func (l *Location) Pos() Pos {
 	if l == nil {

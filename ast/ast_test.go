@@ -19,6 +19,20 @@ func TestObjectID(t *testing.T) {
 	assert.True(t, ok)
 	assert.Equal(t, time.Date(2022, 7, 6, 22, 6, 52, 0, time.UTC), ts)
 
+	for raw, want := range map[string]time.Time{
+		"000000000000000000000000": time.Unix(0, 0).UTC(),
+		"ffffffff0000000000000000": time.Unix(1<<32-1, 0).UTC(),
+		"FFFFFFFF0000000000000000": time.Unix(1<<32-1, 0).UTC(),
+		"6093490651a8b5629324ae4f": time.Date(2021, 5, 6, 1, 40, 22, 0, time.UTC),
+	} {
+		ts, ok := (&ast.ObjectID{Raw: raw}).Time()
+		assert.True(t, ok, raw)
+		assert.Equal(t, want, ts, raw)
+	}
+	for _, raw := range []string{"g00000000000000000000000", "0000000000000000000000 0", "00000000000000000000000\xff"} {
+		assert.False(t, ast.IsObjectID(raw), raw)
+	}
+
 	bad := &ast.ObjectID{Raw: "62C6077CA980127F404B030"}
 	assert.False(t, bad.Valid())
 	assert.Equal(t, "62C6077CA980127F404B030", bad.Canonical(), "a malformed id is printed as written")

@@ -12,7 +12,7 @@ var ruleObjectIDCase = &Rule{
 	Needs:    IsCommand,
 	Check: func(p *Pass) {
 		for _, r := range p.objectIDs() {
-			if !r.ok || strings.ToLower(r.id.Raw) == r.id.Raw {
+			if !r.ok || !hasUpper(r.id.Raw) {
 				continue
 			}
 			d := p.ReportNode(r.id, "object id %s has uppercase hex digits; lowercase is canonical", r.id.Raw)
@@ -20,4 +20,14 @@ var ruleObjectIDCase = &Rule{
 			d.Fix = &fix
 		}
 	},
+}
+
+// hasUpper reports whether s has an ASCII uppercase letter.
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
