@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -213,4 +214,45 @@ func BenchmarkLintJSON1MRegexp(b *testing.B) {
 		}
 		regexpClassify(io.Discard, src)
 	}
+}
+
+// The process benchmarks time what a user waits for: a fresh process for
+// each run, with its start, its page faults and its exit. The test binary
+// stands in for both programs (see TestMain), so neither pays more to start.
+func BenchmarkLintJSON1MProcess(b *testing.B) {
+	benchProcess(b, "cscmd", "lint", "--format", "json")
+}
+
+func BenchmarkLintJSON1MRegexpProcess(b *testing.B) { benchProcess(b, "regexp") }
+
+func benchProcess(b *testing.B, as string, args ...string) {
+	path := filepath.Join(b.TempDir(), "bench.cscmd")
+	if err := os.WriteFile(path, benchLines(benchN), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		var stderr bytes.Buffer
+		cmd := exec.Command(exe, append(args, path)...)
+		cmd.Env = append(os.Environ(), "CSCMD_TEST_AS="+as)
+		cmd.Stderr = &stderr // standard output goes to the null device
+		if err := cmd.Run(); err != nil {
+			b.Fatalf("%v: %s", err, stderr.Bytes())
+		}
+	}
+}
+
+// regexpMain is the baseline as a program: it classifies the lines of the
+// file named by args[0], printing to standard output.
+func regexpMain(args []string) int {
+	src, err := os.ReadFile(args[0])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 2
+	}
+	regexpClassify(os.Stdout, src) // writes a megabyte at a time
+	return 0
 }

@@ -20,8 +20,16 @@ type result struct {
 }
 
 // TestMain runs the tests from the repository root, so paths in the
-// output are the ones a user would type.
+// output are the ones a user would type. Run with CSCMD_TEST_AS set, the
+// test binary is instead a program of the process benchmarks: cscmd itself,
+// or the regexp baseline.
 func TestMain(m *testing.M) {
+	switch os.Getenv("CSCMD_TEST_AS") {
+	case "cscmd":
+		main()
+	case "regexp":
+		os.Exit(regexpMain(os.Args[1:]))
+	}
 	if err := os.Chdir("../.."); err != nil {
 		panic(err)
 	}

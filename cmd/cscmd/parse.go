@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"runtime/debug"
 	"unicode/utf8"
 
 	"github.com/web1on1/cscmd/ast"
@@ -184,13 +183,4 @@ func parseChunk(name string, src []byte, piece grammar.Piece, bom bool, encode f
 		out = encode(out, &p)
 	}
 	return out
-}
-
-// batchGC makes the garbage collector run less often for the rest of a
-// batch command, and returns the function that restores it. Parsing
-// allocates many small, short-lived objects; a batch run trades some memory
-// for less collection. The language server keeps the default.
-func batchGC() func() {
-	old := debug.SetGCPercent(400)
-	return func() { debug.SetGCPercent(old) }
 }
