@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
@@ -282,6 +283,12 @@ func firstInvalid(s string) int {
 // errs holds every message's errors in order. With Base, src is a run of
 // whole lines starting at that position.
 func ParseDocument(src []byte, opts ...Option) (doc *ast.Document, errs ErrorList) {
+	return ParseText(string(src), opts...)
+}
+
+// ParseText is ParseDocument for a document held in a string, whose memory
+// the tree shares rather than copies.
+func ParseText(src string, opts ...Option) (doc *ast.Document, errs ErrorList) {
 	o := apply(opts)
 	if len(src) >= parallelMin && runtime.GOMAXPROCS(0) > 1 {
 		return parseParallel(src, o)
@@ -295,14 +302,16 @@ const parallelMin = 256 << 10
 
 // parseParallel parses a large document in pieces of whole lines on every
 // core, each piece placed at its position, and joins the results in order.
-func parseParallel(src []byte, o options) (*ast.Document, ErrorList) {
+func parseParallel(src string, o options) (*ast.Document, ErrorList) {
 	type piece struct {
 		Piece
 		doc  *ast.Document
 		errs ErrorList
 	}
 	var pieces []*piece
-	for _, p := range Pieces(src, len(src)/(runtime.GOMAXPROCS(0)*4)+1, o.base, nil) {
+	// Pieces only reads the bytes: a view of the string, not a copy.
+	view := unsafe.Slice(unsafe.StringData(src), len(src))
+	for _, p := range Pieces(view, len(src)/(runtime.GOMAXPROCS(0)*4)+1, o.base, nil) {
 		pieces = append(pieces, &piece{Piece: p})
 	}
 	var wg sync.WaitGroup
@@ -371,8 +380,8 @@ func cutAfter(src []byte, at int, cut func([]byte) bool) int {
 }
 
 // parseDocument parses src on the calling goroutine.
-func parseDocument(src []byte, o options) (*ast.Document, ErrorList) {
-	n := bytes.Count(src, []byte{'\n'}) + 1 // lines, at most as many messages
+func parseDocument(src string, o options) (*ast.Document, ErrorList) {
+	n := strings.Count(src, "\n") + 1 // lines, at most as many messages
 	doc := &ast.Document{Messages: make([]ast.Message, 0, n)}
 	var (
 		errs = make([]ErrorList, 0, n) // of each message
@@ -424,11 +433,10 @@ type Line struct {
 // split at LF with a CR before it dropped, after a byte order mark. Tools
 // that parse line by line, such as an editor's linter that re-checks only
 // changed lines, use it to agree with ParseDocument.
-func Lines(src []byte) iter.Seq[Line] { return lines(src, ast.Pos{Line: 1, Column: 1}) }
+func Lines(src []byte) iter.Seq[Line] { return lines(string(src), ast.Pos{Line: 1, Column: 1}) }
 
-func lines(src []byte, base ast.Pos) iter.Seq[Line] {
+func lines(s string, base ast.Pos) iter.Seq[Line] {
 	return func(yield func(Line) bool) {
-		s := string(src)
 		off := 0
 		if base.Offset == 0 && strings.HasPrefix(s, "\uFEFF") {
 			off = len("\uFEFF")

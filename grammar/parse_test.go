@@ -385,7 +385,7 @@ func TestParseDocumentParallel(t *testing.T) {
 		}
 	}
 	src := []byte(b.String())
-	whole, wholeErrs := parseDocument(src, apply(nil))
+	whole, wholeErrs := parseDocument(string(src), apply(nil))
 	doc, errs := ParseDocument(src)
 	require.Equal(t, len(whole.Messages), len(doc.Messages))
 	require.Equal(t, len(whole.Comments), len(doc.Comments))
@@ -439,7 +439,7 @@ func TestBatchMatchesLines(t *testing.T) {
 		b.WriteString("\n")
 	}
 	src := []byte(b.String())
-	doc, errs := parseDocument(src, apply(nil))
+	doc, errs := parseDocument(string(src), apply(nil))
 	i := 0
 	for l := range Lines(src) {
 		if l.Kind != MessageLine {

@@ -87,7 +87,7 @@ func TestLintCommandsPieces(t *testing.T) {
 		}
 	}
 	src := []byte(sb.String())
-	whole := l.lintCommands(string(src), src, ast.Pos{Line: 1, Column: 1})
+	whole := l.lintCommands(string(src), string(src), ast.Pos{Line: 1, Column: 1})
 	got := l.LintCommands(src)
 	require.NotEmpty(t, whole)
 	assert.Equal(t, render(src, whole, true), render(src, got, true))

@@ -67,7 +67,7 @@ func IsCommandFile(path string) bool { return strings.EqualFold(filepath.Ext(pat
 func (l *Linter) LintCommands(src []byte) []Diagnostic {
 	text := string(src)
 	if len(src) < pieceSize*2 || runtime.GOMAXPROCS(0) == 1 {
-		return l.lintCommands(text, src, ast.Pos{Line: 1, Column: 1})
+		return l.lintCommands(text, text, ast.Pos{Line: 1, Column: 1})
 	}
 	type piece struct {
 		grammar.Piece
@@ -84,7 +84,7 @@ func (l *Linter) LintCommands(src []byte) []Diagnostic {
 		go func() {
 			defer wg.Done()
 			for p := range next {
-				p.out = l.lintCommands(text, src[p.Start:p.End], p.Base)
+				p.out = l.lintCommands(text, text[p.Start:p.End], p.Base)
 			}
 		}()
 	}
@@ -114,8 +114,8 @@ func isMessageLine(line []byte) bool {
 
 // lintCommands lints the whole lines src placed at base in the file whose
 // text is whole.
-func (l *Linter) lintCommands(whole string, src []byte, base ast.Pos) []Diagnostic {
-	doc, errs := grammar.ParseDocument(src, grammar.Base(base))
+func (l *Linter) lintCommands(whole, src string, base ast.Pos) []Diagnostic {
+	doc, errs := grammar.ParseText(src, grammar.Base(base))
 	c := l.newChecker()
 	c.pass.Src = whole
 	var pending suppressions

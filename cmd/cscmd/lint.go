@@ -143,7 +143,6 @@ func (c *lintCmd) lintFile(e *env, cfgs *configs, path string) (report.LintFile,
 		e.fail("%s: binary file (NUL byte at offset %d), not linted", path, i)
 		return report.LintFile{}, false
 	}
-	src = bytes.Clone(src) // what is reported outlives the pooled buffer
 	l := &lint.Linter{Config: cfgs.forDir(filepath.Dir(path))}
 	diags, err := l.Lint(path, src)
 	var syn *host.SyntaxError
@@ -177,7 +176,9 @@ func (c *lintCmd) lintFile(e *env, cfgs *configs, path string) (report.LintFile,
 		}
 	}
 	if len(diags) > 0 {
-		f.Src, f.Diags = src, diags
+		// What is reported outlives the pooled buffer; the diagnostics
+		// share no memory with it.
+		f.Src, f.Diags = bytes.Clone(src), diags
 	}
 	return f, true
 }
