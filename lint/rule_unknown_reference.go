@@ -45,6 +45,9 @@ var ruleUnknownReference = &Rule{
 				continue // another organization's department: department-mismatch
 			}
 			if r.role == roleDepartment {
+				if r.org == nil {
+					continue // "#DEPT" without an organization: location-pair's
+				}
 				if org, ok := p.Catalog.Lookup(r.org.Raw); ok && org.Kind == config.Organization {
 					p.ReportNode(r.id, "department %s is not a department of %q", short(r.id.Raw), org.Name)
 				}
