@@ -95,7 +95,7 @@ func editorEnv(t *testing.T, home string) []string {
 // checked is what an editor's check script writes: per file, its file type
 // or mode and the rule ids of its diagnostics, sorted.
 type checked struct {
-	Editor string `json:"nvim"`
+	Editor string `json:"editor"`
 	Error  string `json:"error"`
 	Files  []struct {
 		Path     string   `json:"path"`

@@ -2,7 +2,7 @@
 -- up by the README's snippet alone, waits for the server's diagnostics and
 -- writes what it saw to $CSCMD_CHECK_OUT as JSON: per file, its file type and
 -- the rule id of each diagnostic.
-local out = { nvim = tostring(vim.version().major) .. '.' .. tostring(vim.version().minor), files = {} }
+local out = { editor = tostring(vim.version().major) .. '.' .. tostring(vim.version().minor), files = {} }
 local ok, err = pcall(function()
   for path in os.getenv('CSCMD_CHECK_FILES'):gmatch('[^\n]+') do
     vim.cmd('edit ' .. vim.fn.fnameescape(path))
