@@ -37,6 +37,7 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund
 fi
 npm run --silent check
+npm run --silent test >/dev/null
 npm run --silent build
 
 version=$(node -p 'require("./package.json").version')
