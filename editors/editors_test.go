@@ -4,13 +4,16 @@
 package editors_test
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -70,9 +73,6 @@ func workspace(t *testing.T) (root, commands, script string) {
 	return root, commands, script
 }
 
-// wantCodes are the rule ids of the findings in workspace's files.
-var wantCodes = map[string][]string{"onopen.cscmd": {"prefix"}, "page.js": {"unknown-command"}}
-
 func write(t *testing.T, path, text string) {
 	t.Helper()
 	require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
@@ -104,12 +104,35 @@ type checked struct {
 	} `json:"files"`
 }
 
-func readChecked(t *testing.T, path string) checked {
+// check runs an editor, whose arguments load its configuration and then
+// the check script, on workspace's command file and script, and checks
+// what the script saw: the file type or major mode of each, and the rule id
+// of its one finding.
+func check(t *testing.T, editor string, args []string, cscmdType, scriptType string) {
 	t.Helper()
-	b, err := os.ReadFile(path)
-	require.NoError(t, err, "the editor wrote no result")
-	var c checked
-	require.NoError(t, json.Unmarshal(b, &c), "%s", b)
+	root, commands, script := workspace(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "result.json")
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	start := time.Now()
+	cmd := exec.CommandContext(ctx, editor, args...)
+	cmd.Dir = root
+	cmd.Env = append(editorEnv(t, filepath.Join(dir, "home")),
+		"CSCMD_CHECK_FILES="+commands+"\n"+script, "CSCMD_CHECK_OUT="+out)
+	output, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s: %s", editor, output)
+	t.Logf("%s ran in %v", filepath.Base(editor), time.Since(start).Round(100*time.Millisecond))
+
+	b, err := os.ReadFile(out)
+	require.NoError(t, err, "the editor wrote no result: %s", output)
+	var res checked
+	require.NoError(t, json.Unmarshal(b, &res), "%s", b)
 	t.Logf("result: %s", b)
-	return c
+	require.Empty(t, res.Error)
+	require.Len(t, res.Files, 2)
+	assert.Equal(t, cscmdType, res.Files[0].Filetype, "the file type of a .cscmd file")
+	assert.Equal(t, []string{"prefix"}, res.Files[0].Codes)
+	assert.Equal(t, scriptType, res.Files[1].Filetype)
+	assert.Equal(t, []string{"unknown-command"}, res.Files[1].Codes, "the script is linted as JavaScript")
 }

@@ -1,15 +1,12 @@
 package editors_test
 
 import (
-	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"testing"
-	"time"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -26,34 +23,15 @@ func readmeSnippet(t *testing.T, heading, lang string) string {
 }
 
 // TestNeovim runs the README's Neovim snippet, as written there, as the only
-// configuration of a headless Neovim, and opens a command file and a script.
+// configuration of a headless Neovim.
 func TestNeovim(t *testing.T) {
 	nvim, err := exec.LookPath("nvim")
 	if err != nil {
 		t.Skip("nvim is not installed (Debian: apt-get install neovim; .ci/run installs it)")
 	}
-	root, commands, script := workspace(t)
-	dir := t.TempDir()
-	initLua := filepath.Join(dir, "init.lua")
+	initLua := filepath.Join(t.TempDir(), "init.lua")
 	write(t, initLua, readmeSnippet(t, "### Neovim", "lua"))
-	check, err := filepath.Abs("testdata/check.lua")
+	script, err := filepath.Abs("testdata/check.lua")
 	require.NoError(t, err)
-	out := filepath.Join(dir, "result.json")
-
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, nvim, "--headless", "--clean", "-u", initLua, "-S", check)
-	cmd.Dir = root
-	cmd.Env = append(editorEnv(t, filepath.Join(dir, "home")),
-		"CSCMD_CHECK_FILES="+commands+"\n"+script, "CSCMD_CHECK_OUT="+out)
-	output, err := cmd.CombinedOutput()
-	require.NoError(t, err, "nvim: %s", output)
-
-	res := readChecked(t, out)
-	require.Empty(t, res.Error)
-	require.Len(t, res.Files, 2)
-	assert.Equal(t, "cscmd", res.Files[0].Filetype, "the snippet gives .cscmd files their file type")
-	assert.Equal(t, wantCodes["onopen.cscmd"], res.Files[0].Codes)
-	assert.Equal(t, "javascript", res.Files[1].Filetype)
-	assert.Equal(t, wantCodes["page.js"], res.Files[1].Codes)
+	check(t, nvim, []string{"--headless", "--clean", "-u", initLua, "-S", script}, "cscmd", "javascript")
 }
