@@ -146,13 +146,17 @@ async function main() {
       await sleep(500);
       result.completion = await page.$$eval('.suggest-widget.visible .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') || r.textContent));
     });
+
+    result.screenshot = path.join(out, 'vscode.png');
+    await page.screenshot({ path: result.screenshot });
+
+    // The extension said nothing: it found the bundled server.
+    result.notifications = await page.$$eval('.notification-list-item-message', (els) => els.map((e) => e.textContent));
   } finally {
     try {
       const pages = await browser.pages();
       const page = pages[pages.length - 1];
-      result.notifications = await page.$$eval('.notification-list-item-message', (els) => els.map((e) => e.textContent));
-      result.screenshot = path.join(out, 'vscode.png');
-      await page.screenshot({ path: result.screenshot });
+      await page.screenshot({ path: path.join(out, 'end.png') });
     } catch (e) {
       result.errors.push(`screenshot: ${e.message}`);
     }

@@ -107,7 +107,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     return;
   }
   if ('error' in found) {
-    await problem(`cscmd: ${found.error}.`, true);
+    await problem(`cscmd: ${found.error}. Install cscmd with "${installCommand}", or fix the setting.`, true);
     return;
   }
   if (found.source === 'bundled') {
