@@ -215,13 +215,15 @@ func (y *yamlScanner) token(tk *token.Token) {
 		}
 	case token.SequenceEndType, token.MappingEndType:
 		if p := y.sync(est, yamlIndicator[tk.Type]); p >= 0 {
-			if len(y.flow) > 0 {
-				y.flow = y.flow[:len(y.flow)-1]
-			}
 			y.cursor = p + 1
 			y.last = tk.Type
-			if len(y.flow) == 0 {
-				y.nodeStart = y.flowStart
+			// A stray closing bracket closes nothing: flowStart belongs to
+			// no collection then, and may lie before a byte order mark.
+			if len(y.flow) > 0 {
+				y.flow = y.flow[:len(y.flow)-1]
+				if len(y.flow) == 0 {
+					y.nodeStart = y.flowStart
+				}
 			}
 		}
 	case token.AnchorType, token.AliasType:
