@@ -42,6 +42,10 @@ const (
 	jsTokJSXClose                               // zero-width, at the end of that element
 	jsTokJSXString                              // a JSX attribute string
 	jsTokAt                                     // `@` of a decorator
+	// jsTokNonNull is TypeScript's postfix non-null assertion, `x!`: a `!`
+	// right after an operand on the same line. The operand goes on, so a
+	// `/` after it divides and `.` after it continues a member path.
+	jsTokNonNull
 )
 
 // jsTok is a significant token: comments and white space are not kept.
@@ -174,6 +178,7 @@ func (x *jsScan) lexRegion(lx *js.Lexer, floor int) bool {
 	expr := true // an expression may start: `/` is a regexp, `<` may be JSX
 	var prev js.TokenType
 	afterDot := false
+	newline := false // a line break since the last significant token
 	for !x.stop {
 		if x.in.Offset() > x.n {
 			// The lexer steps over the final NUL after a lone `#` at the
@@ -191,11 +196,15 @@ func (x *jsScan) lexRegion(lx *js.Lexer, floor int) bool {
 		before := x.in.Offset()
 		tt, text := lx.Next()
 		switch tt {
-		case js.WhitespaceToken, js.LineTerminatorToken:
+		case js.WhitespaceToken:
+			continue
+		case js.LineTerminatorToken:
+			newline = true
 			continue
 		case js.CommentToken, js.CommentLineTerminatorToken:
 			end := x.in.Offset()
 			x.comment(end-len(text), end)
+			newline = newline || tt == js.CommentLineTerminatorToken
 			continue
 		case js.ErrorToken:
 			if lx.Err() == io.EOF {
@@ -220,9 +229,17 @@ func (x *jsScan) lexRegion(lx *js.Lexer, floor int) bool {
 		}
 		end := x.in.Offset()
 		start := end - len(text)
+		nl := newline
+		newline = false
 		if tt == js.LtToken && expr && !x.jsxOff && x.jsx(start) {
 			expr, prev, afterDot = false, jsTokJSXClose, false
 			continue
+		}
+		if tt == js.NotToken && !expr && !nl {
+			// JavaScript has no binary `!`: after an operand it is
+			// TypeScript's non-null assertion, as TypeScript reads it
+			// (only without a line break before it).
+			tt = jsTokNonNull
 		}
 		idx := int32(len(x.toks))
 		x.toks = append(x.toks, jsTok{int32(start), int32(end), -1, tt})
@@ -260,7 +277,7 @@ func jsExprAfter(tt js.TokenType) bool {
 	switch tt {
 	case js.CloseBracketToken, js.IncrToken, js.DecrToken,
 		js.StringToken, js.TemplateToken, js.TemplateEndToken, js.RegExpToken, js.PrivateIdentifierToken,
-		js.ThisToken, js.SuperToken, js.NullToken, js.TrueToken, js.FalseToken, jsTokJSXClose:
+		js.ThisToken, js.SuperToken, js.NullToken, js.TrueToken, js.FalseToken, jsTokJSXClose, jsTokNonNull:
 		return false
 	case js.CloseBraceToken:
 		// Usually the end of a block; an object literal followed by a
@@ -279,7 +296,7 @@ func jsEndsOperand(tt js.TokenType) bool {
 	switch tt {
 	case js.CloseParenToken, js.CloseBracketToken, js.IncrToken, js.DecrToken,
 		js.StringToken, js.TemplateToken, js.TemplateEndToken, js.RegExpToken, js.PrivateIdentifierToken,
-		js.ThisToken, js.SuperToken, js.NullToken, js.TrueToken, js.FalseToken, jsTokJSXClose:
+		js.ThisToken, js.SuperToken, js.NullToken, js.TrueToken, js.FalseToken, jsTokJSXClose, jsTokNonNull:
 		return true
 	}
 	return js.IsNumeric(tt) || js.IsIdentifier(tt)
@@ -831,7 +848,7 @@ func (x *jsScan) unary(i int) (int, bool) {
 			}
 		case js.OpenParenToken, js.OpenBracketToken, js.TemplateStartToken:
 			last = x.closeOf(k)
-		case js.TemplateToken, js.IncrToken, js.DecrToken:
+		case js.TemplateToken, js.IncrToken, js.DecrToken, jsTokNonNull:
 			last = k
 		default:
 			return last, lit
@@ -844,10 +861,18 @@ func (x *jsScan) unary(i int) (int, bool) {
 // call records the web1on1 call whose `(` is token o, if it is one, and
 // returns its member path.
 func (x *jsScan) call(f *File, o int) string {
-	// Walk back over NAME (. NAME)* before the parenthesis.
+	// Walk back over NAME (. NAME)* before the parenthesis, through an
+	// optional call (`f?.(`) and non-null assertions (`web1on1!.open!()`).
 	var names [16]int
 	k, nn := o-1, 0
-	for k >= 0 && nn < len(names) && js.IsIdentifierName(x.toks[k].tt) {
+	if k >= 0 && x.toks[k].tt == js.OptChainToken {
+		k--
+	}
+	for {
+		k = x.skipNonNull(k)
+		if k < 0 || nn == len(names) || !js.IsIdentifierName(x.toks[k].tt) {
+			break
+		}
 		names[nn] = k
 		nn++
 		k--
@@ -886,6 +911,15 @@ func (x *jsScan) call(f *File, o int) string {
 		Args:  x.args(o),
 	})
 	return path
+}
+
+// skipNonNull returns the index of the last token at or before k that is
+// not a non-null assertion.
+func (x *jsScan) skipNonNull(k int) int {
+	for k >= 0 && x.toks[k].tt == jsTokNonNull {
+		k--
+	}
+	return k
 }
 
 func jsIsDot(tt js.TokenType) bool {
