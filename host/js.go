@@ -10,6 +10,8 @@ import (
 
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/js"
+
+	"github.com/web1on1/cscmd/grammar"
 )
 
 // SyntaxError is a lexical error in a host file. Extraction is best-effort: it
@@ -661,43 +663,6 @@ func (x *jsScan) mayStart(i int) bool {
 	return false
 }
 
-// jsPrefix recognises the start of a candidate message one rune at a time:
-// optional spaces and tabs, ">", an optional space, then "cs" in any case.
-type jsPrefix int
-
-const (
-	jsPreMore  = 0
-	jsPreMatch = 1
-	jsPreFail  = -1
-)
-
-func (m *jsPrefix) feed(r rune) int {
-	switch *m {
-	case 0:
-		if r == ' ' || r == '\t' {
-			return jsPreMore
-		}
-		if r == '>' {
-			*m = 1
-			return jsPreMore
-		}
-	case 1, 2:
-		if r == ' ' && *m == 1 {
-			*m = 2
-			return jsPreMore
-		}
-		if r == 'c' || r == 'C' {
-			*m = 3
-			return jsPreMore
-		}
-	case 3:
-		if r == 's' || r == 'S' {
-			return jsPreMatch
-		}
-	}
-	return jsPreFail
-}
-
 // candidate folds the `+` chain that starts at literal i, when it does, and
 // keeps it if its decoded text starts like a >cs message.
 func (x *jsScan) candidate(f *File, i int, callee string) {
@@ -715,7 +680,7 @@ func (x *jsScan) candidate(f *File, i int, callee string) {
 			break
 		}
 	}
-	if b.res != jsPreMatch {
+	if b.res != grammar.PrefixMatch {
 		return
 	}
 	b.start(false)
@@ -960,7 +925,7 @@ func (x *jsScan) args(o int) int {
 // soon as it decides, or into Text and Segs.
 type jsBuilder struct {
 	matchOnly bool
-	m         jsPrefix
+	m         grammar.PrefixMatcher
 	res       int
 	text      []byte
 	segs      []Seg
@@ -973,19 +938,17 @@ type jsBuilder struct {
 }
 
 func (b *jsBuilder) start(matchOnly bool) {
-	b.matchOnly, b.m, b.res = matchOnly, 0, jsPreMore
+	b.matchOnly, b.m, b.res = matchOnly, grammar.PrefixMatcher{}, grammar.PrefixMore
 	b.text, b.segs = b.text[:0], b.segs[:0]
 }
 
 // feed passes decoded runes to the matcher; it reports whether the match is
 // decided.
 func (b *jsBuilder) feed(s []byte) bool {
-	for len(s) > 0 && b.res == jsPreMore {
-		r, n := utf8.DecodeRune(s)
-		b.res = b.m.feed(r)
-		s = s[n:]
+	for i := 0; i < len(s) && b.res == grammar.PrefixMore; i++ {
+		b.res = b.m.Feed(s[i])
 	}
-	return b.res != jsPreMore
+	return b.res != grammar.PrefixMore
 }
 
 // verbatim adds source bytes copied as they are.

@@ -395,7 +395,7 @@ func TestJSCases(t *testing.T) {
 		{"double", `x(">cs .brand Toyota")`, []str{{">cs .brand Toyota", "", JSDouble}}},
 		{"other strings", `a('hello'); b(">csv data"); c('x >cs')`, []str{{">csv data", "", JSDouble}}},
 		{"near misses", `[' >cs /set a b', '>CS /set a b', '>cs/set a b', '> cs /set a b', '\t>Cs x', '>  cs x', '>c s', '>']`,
-			[]str{{" >cs /set a b", "", JSSingle}, {">CS /set a b", "", JSSingle}, {">cs/set a b", "", JSSingle}, {"> cs /set a b", "", JSSingle}, {"\t>Cs x", "", JSSingle}}},
+			[]str{{" >cs /set a b", "", JSSingle}, {">CS /set a b", "", JSSingle}, {">cs/set a b", "", JSSingle}, {"> cs /set a b", "", JSSingle}, {"\t>Cs x", "", JSSingle}, {">  cs x", "", JSSingle}}},
 		{"hex escape", `'\x3ecs /notify'`, []str{{">cs /notify", "", JSSingle}}},
 		{"unicode escapes", `"\u003ecs \u{2F}notify \uD83D\uDE00"`, []str{{">cs /notify 😀", "", JSDouble}}},
 		{"octal", `'\76cs \057notify \0'`, []str{{">cs /notify \x00", "", JSSingle}}},

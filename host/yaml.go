@@ -12,6 +12,8 @@ import (
 	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
+
+	"github.com/web1on1/cscmd/grammar"
 )
 
 // extractYAML finds the scalar values of a YAML file that may be messages: the
@@ -396,7 +398,7 @@ func (y *yamlScanner) block(p int) {
 }
 
 func (y *yamlScanner) record(start, end int, syn Syntax) {
-	if !y.all && !preCandidate(y.dec.text) {
+	if !y.all && !grammar.LooksLikeCommand(y.dec.text) {
 		return
 	}
 	y.file.Strings = append(y.file.Strings, String{

@@ -38,3 +38,18 @@ func TestHostFixEscaping(t *testing.T) {
 		assert.Empty(t, after, "the fixed %v file is clean: %s", tc.lang, out)
 	}
 }
+
+// A near-miss prefix is judged the same in a host string as in a command
+// file: `>  cs` is a prefix warning in both.
+func TestHostNearMissAsInCommandFile(t *testing.T) {
+	l := &Linter{Now: testNow}
+	inFile, err := l.Lint("a.cscmd", []byte(">  cs /set a b\n"))
+	require.NoError(t, err)
+	inHost, err := l.Lint("a.js", []byte("web1on1.api.sendClientMessage('>  cs /set a b');\n"))
+	require.NoError(t, err)
+	require.Len(t, inFile, 1)
+	require.Len(t, inHost, 1)
+	assert.Equal(t, "prefix", inFile[0].Rule)
+	assert.Equal(t, inFile[0].Rule, inHost[0].Rule)
+	assert.Equal(t, inFile[0].Message, inHost[0].Message)
+}
