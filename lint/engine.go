@@ -44,17 +44,23 @@ func (l *Linter) now() time.Time {
 }
 
 // Lint lints one file by its name: a .cscmd command file, or a host file
-// of SPEC §2. The error reports a file of another kind, or a host file
-// that could be read only in part (a syntax error); what could be read is
-// linted all the same.
+// of SPEC §2. The error reports a file of another kind. A file that could be
+// read only in part, or not at all, has a host-syntax finding; a panic while
+// linting it becomes one too (see Guard).
 func (l *Linter) Lint(path string, src []byte) ([]Diagnostic, error) {
-	if IsCommandFile(path) {
-		return l.LintCommands(src), nil
+	lang, isHost := host.LangOf(path)
+	if !isHost && !IsCommandFile(path) {
+		return nil, fmt.Errorf("not a command file (.cscmd) or a host file (.js, .ts, .jsx, .tsx, .html, .json, .yaml …)")
 	}
-	if lang, ok := host.LangOf(path); ok {
-		return l.LintHost(lang, src)
-	}
-	return nil, fmt.Errorf("not a command file (.cscmd) or a host file (.js, .ts, .jsx, .tsx, .html, .json, .yaml …)")
+	return Guard(func() []Diagnostic {
+		if d, ok := l.unsupportedEncoding(src); ok {
+			return d
+		}
+		if isHost {
+			return l.LintHost(lang, src)
+		}
+		return l.LintCommands(src)
+	}), nil
 }
 
 // IsCommandFile reports whether path is a command file, linted line by line.
