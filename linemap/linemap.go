@@ -67,6 +67,54 @@ type Map struct {
 	wide []bool
 }
 
+// BreakAt returns the length of the line terminator that starts at src[i]:
+// 2 for "\r\n", 1 for "\n" or a lone "\r", 0 for anything else or outside
+// src. It, LineEnd and LineStart are cscmd's one definition of a line: the
+// grammar, the linter, the command line and the language server all split
+// text with them, so that they agree on every line number.
+func BreakAt[T ~string | ~[]byte](src T, i int) int {
+	if i < 0 || i >= len(src) {
+		return 0
+	}
+	switch src[i] {
+	case '\n':
+		return 1
+	case '\r':
+		if i+1 < len(src) && src[i+1] == '\n' {
+			return 2
+		}
+		return 1
+	}
+	return 0
+}
+
+// LineEnd returns the offset of the first line terminator at or after i,
+// or len(src): the end of the text of the line holding i.
+func LineEnd[T ~string | ~[]byte](src T, i int) int {
+	for i = max(i, 0); i < len(src); i++ {
+		if c := src[i]; c == '\n' || c == '\r' {
+			return i
+		}
+	}
+	return len(src)
+}
+
+// LineStart returns the offset of the first byte of the line holding
+// src[i]: just after the last terminator that ends before i. The "\n" of a
+// "\r\n" belongs to the line the pair ends.
+func LineStart[T ~string | ~[]byte](src T, i int) int {
+	i = min(i, len(src))
+	if i > 0 && i < len(src) && src[i] == '\n' && src[i-1] == '\r' {
+		i--
+	}
+	for j := i - 1; j >= 0; j-- {
+		if c := src[j]; c == '\n' || c == '\r' {
+			return j + 1
+		}
+	}
+	return 0
+}
+
 // New scans src and returns its Map.
 func New(src []byte) *Map {
 	// One line per 40 bytes is a fair guess for both source and command files,
@@ -79,9 +127,7 @@ func New(src []byte) *Map {
 		case b >= utf8.RuneSelf:
 			wide = true
 		case b == '\n', b == '\r':
-			if b == '\r' && i+1 < len(src) && src[i+1] == '\n' {
-				i++
-			}
+			i += BreakAt(src, i) - 1
 			m.wide[len(m.wide)-1] = wide
 			wide = false
 			m.starts = append(m.starts, i+1)
