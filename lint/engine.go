@@ -229,7 +229,7 @@ func mapDiagnostic(d Diagnostic, pos positions, src string) Diagnostic {
 		edits := make([]Edit, len(f.Edits))
 		for i, e := range f.Edits {
 			text, ok := pos.Escape(e.New)
-			if !ok || strings.ContainsRune(src[e.Start:e.End], ast.Placeholder) {
+			if !ok || ast.HasPlaceholder(src[e.Start:e.End]) {
 				return f, false
 			}
 			edits[i] = Edit{Start: pos.HostOffset(e.Start), End: pos.HostEnd(e.End), New: text}
