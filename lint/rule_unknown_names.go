@@ -21,5 +21,3 @@ func (p *Pass) checkName(n ast.Node, name string, names *config.Names, what stri
 	d := p.ReportNode(n, "unknown %s %q; did you mean %q?", what, name, guess)
 	d.Suggestions = append(d.Suggestions, replace(fmt.Sprintf("Replace with %q", guess), n.Pos().Offset, n.End().Offset, guess))
 }
-
-
