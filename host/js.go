@@ -942,7 +942,8 @@ func (b *jsBuilder) start(matchOnly bool) {
 	b.text, b.segs = b.text[:0], b.segs[:0]
 }
 
-// feed passes decoded runes to the matcher; it reports whether the match is
+// feed passes decoded bytes to grammar's prefix matcher, the one definition
+// of a text that looks like a command; it reports whether the match is
 // decided.
 func (b *jsBuilder) feed(s []byte) bool {
 	for i := 0; i < len(s) && b.res == grammar.PrefixMore; i++ {

@@ -77,7 +77,8 @@ func (l *Linter) LintCommands(src []byte) []Diagnostic {
 	}
 	type piece struct {
 		grammar.Piece
-		out []Diagnostic
+		out    []Diagnostic
+		failed any // a panic in the worker, raised again on the caller's goroutine
 	}
 	var pieces []*piece
 	for _, p := range grammar.Pieces(src, pieceSize, ast.Pos{Line: 1, Column: 1}, isMessageLine) {
@@ -90,7 +91,12 @@ func (l *Linter) LintCommands(src []byte) []Diagnostic {
 		go func() {
 			defer wg.Done()
 			for p := range next {
-				p.out = l.lintCommands(text, text[p.Start:p.End], p.Base)
+				func() {
+					// A panic here would end the process: no caller's
+					// Guard can recover another goroutine's panic.
+					defer func() { p.failed = recover() }()
+					p.out = l.lintCommands(text, text[p.Start:p.End], p.Base)
+				}()
 			}
 		}()
 	}
@@ -101,6 +107,9 @@ func (l *Linter) LintCommands(src []byte) []Diagnostic {
 	wg.Wait()
 	var out []Diagnostic
 	for _, p := range pieces {
+		if p.failed != nil {
+			panic(p.failed)
+		}
 		out = append(out, p.out...)
 	}
 	return out

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -93,4 +94,18 @@ func TestLintRecoversPanics(t *testing.T) {
 		assert.Equal(t, Error, diags[0].Severity)
 		assert.Contains(t, diags[0].Message, "internal error: cscmd failed while linting this file (boom)")
 	}
+}
+
+// A panic in a worker that lints a piece of a large command file reaches
+// Guard too.
+func TestLintRecoversPanicsInWorkers(t *testing.T) {
+	l := &Linter{Now: testNow, rules: []*Rule{{ID: "boom", Severity: Error, Needs: IsCommand, Check: func(p *Pass) {
+		if p.Msg.Pos().Line == 40_000 {
+			panic("boom")
+		}
+	}}}}
+	src := []byte(strings.Repeat(">cs /notify\n", 50_000))
+	diags := lintFile(t, l, "a.cscmd", src)
+	require.Len(t, diags, 1)
+	assert.Contains(t, diags[0].Message, "internal error: cscmd failed while linting this file (boom)")
 }
