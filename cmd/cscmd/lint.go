@@ -27,10 +27,6 @@ type lintCmd struct {
 	Fix    bool     `help:"Apply safe fixes in place, then report what is left."`
 }
 
-// maxFixRounds bounds --fix: each round applies the fixes that do not
-// overlap; a few rounds settle any real file.
-const maxFixRounds = 5
-
 func (c *lintCmd) Run(e *env) error {
 	defer batchGC()()
 	failOn, _ := lint.ParseSeverity(c.FailOn) // kong checked the enum
@@ -157,15 +153,8 @@ func (c *lintCmd) lintFile(e *env, cfgs *configs, path string) (report.LintFile,
 		e.fail("%s: %v", path, err)
 	}
 	if c.Fix {
-		fixed := src
-		for range maxFixRounds {
-			next, n := lint.ApplyFixes(fixed, diags)
-			if n == 0 {
-				break
-			}
-			fixed = next
-			diags, _ = l.Lint(path, fixed)
-		}
+		var fixed []byte
+		fixed, diags = l.FixAll(path, src, diags)
 		if !bytes.Equal(fixed, src) {
 			if err := writeAtomic(path, fixed); err != nil {
 				e.fail("%v", err)
