@@ -13,6 +13,7 @@ import (
 	"github.com/web1on1/cscmd/ast"
 	"github.com/web1on1/cscmd/grammar"
 	"github.com/web1on1/cscmd/report"
+	"github.com/web1on1/cscmd/walk"
 )
 
 type parseCmd struct {
@@ -66,6 +67,11 @@ func readInput(name string, stdin io.Reader) ([]byte, error) {
 	}
 	if st.IsDir() {
 		return nil, fmt.Errorf("%s: is a directory, not a command file", name)
+	}
+	if !st.Mode().IsRegular() {
+		// A pipe would wait for a writer, and /dev/zero never ends;
+		// standard input ("-") is where a stream goes.
+		return nil, pathError(name, walk.ErrNotRegular)
 	}
 	b, err := os.ReadFile(name)
 	if err != nil {
