@@ -55,7 +55,9 @@ func (c *fmtCmd) Run(e *env) error {
 			if err != nil {
 				return err
 			}
-			fmt.Fprint(e.stdout, diff)
+			if _, err := fmt.Fprint(e.stdout, diff); err != nil {
+				return err
+			}
 		case c.Write:
 			if !bytes.Equal(src, out) {
 				// A link is written through to a file in its own directory.
@@ -64,7 +66,9 @@ func (c *fmtCmd) Run(e *env) error {
 				}
 			}
 		default:
-			e.stdout.Write(out)
+			if _, err := e.stdout.Write(out); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

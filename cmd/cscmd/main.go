@@ -132,8 +132,8 @@ type cli struct {
 type versionCmd struct{}
 
 func (versionCmd) Run(e *env) error {
-	fmt.Fprintf(e.stdout, "cscmd %s\n", versionString())
-	return nil
+	_, err := fmt.Fprintf(e.stdout, "cscmd %s\n", versionString())
+	return err
 }
 
 // run runs cscmd with args and returns the exit code.

@@ -32,7 +32,6 @@ func (c *parseCmd) Run(e *env) error {
 		encode = report.AppendJSON
 	}
 	w := bufio.NewWriterSize(e.stdout, 256<<10)
-	defer w.Flush()
 	for _, name := range files {
 		src, err := readInput(name, e.stdin)
 		if err != nil {
@@ -48,7 +47,7 @@ func (c *parseCmd) Run(e *env) error {
 			return err
 		}
 	}
-	return nil
+	return w.Flush()
 }
 
 // readInput reads a named file, or standard input for "-", with an error
