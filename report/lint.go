@@ -170,7 +170,6 @@ func (d *lintDoc) editSpan(e lint.Edit) (pos, pos) {
 	return d.pos(e.Start), d.pos(max(e.End, e.Start))
 }
 
-
 // tally counts what a set of files holds, for the summaries.
 type tally struct {
 	errors, warnings, infos int
