@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -28,4 +30,33 @@ func TestStderrEscaped(t *testing.T) {
 	assert.NotContains(t, r.stderr, "\x07")
 	assert.Contains(t, r.stderr, `a\n::error file=README.md,line=1::Injected\n.js:2:9: unterminated string literal`)
 	assert.Contains(t, r.stderr, `b\x1b]0;pwned\a.js:2:9`)
+}
+
+// FuzzEscapeLine checks that whatever a file name holds, its line on
+// stderr stays one line of printable UTF-8, and that a plain name is
+// printed as it is.
+func FuzzEscapeLine(f *testing.F) {
+	for _, s := range []string{"a.js", "a\n::error::x\n.js", "b\x1b]0;t\x07.js", "c\u202e.js", "d\xff.js", "tab\there", "é😀"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := escapeLine(s)
+		if !utf8.ValidString(out) {
+			t.Fatalf("%q: not UTF-8: %q", s, out)
+		}
+		plain := true
+		for _, r := range s {
+			if r != '\t' && (r == utf8.RuneError || unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || isBidi(r)) {
+				plain = false
+			}
+		}
+		for _, r := range out {
+			if r != '\t' && (unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || isBidi(r)) {
+				t.Fatalf("%q: %q left in %q", s, r, out)
+			}
+		}
+		if plain && out != s {
+			t.Fatalf("%q changed to %q", s, out)
+		}
+	})
 }
