@@ -19,7 +19,9 @@ func TestStderrEscaped(t *testing.T) {
 	}
 	dir := t.TempDir()
 	for _, name := range []string{"a\n::error file=README.md,line=1::Injected\n.js", "b\x1b]0;pwned\x07.js"} {
-		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte("web1on1.api.sendClientMessage('>cs /notify');\nlet s = 'unterminated\n"), 0o644))
+		// A binary file is reported on stderr, with its name (a host
+		// file's syntax error is a host-syntax finding on stdout).
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte("web1on1.api.sendClientMessage('>cs /notify');\x00\n"), 0o644))
 	}
 	r := cscmd(t, "", "lint", dir)
 	require.NotEmpty(t, r.stderr)
@@ -28,8 +30,8 @@ func TestStderrEscaped(t *testing.T) {
 	}
 	assert.NotContains(t, r.stderr, "\x1b", "no escape sequence reaches the terminal")
 	assert.NotContains(t, r.stderr, "\x07")
-	assert.Contains(t, r.stderr, `a\n::error file=README.md,line=1::Injected\n.js:2:9: unterminated string literal`)
-	assert.Contains(t, r.stderr, `b\x1b]0;pwned\a.js:2:9`)
+	assert.Contains(t, r.stderr, `a\n::error file=README.md,line=1::Injected\n.js: binary file (NUL byte at offset 45)`)
+	assert.Contains(t, r.stderr, `b\x1b]0;pwned\a.js: binary file`)
 }
 
 // FuzzEscapeLine checks that whatever a file name holds, its line on
