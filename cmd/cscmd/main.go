@@ -7,29 +7,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
-	"sync"
+		"sync"
 
 	"github.com/alecthomas/kong"
 )
-
-// version is set at link time (-ldflags "-X main.version=…"); otherwise the
-// module version of the build is used.
-var version = ""
-
-// devVersion names a build from a work tree. It starts with a number, as
-// SARIF consumers that compare versions expect, and sorts before releases.
-const devVersion = "0.0.0-devel"
-
-func versionString() string {
-	if version != "" {
-		return version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return devVersion
-}
 
 // Exit codes of SPEC §5.
 const (
@@ -65,6 +46,8 @@ func (e *env) fail(format string, args ...any) {
 }
 
 type cli struct {
+	ShowVersion kong.VersionFlag `name:"version" help:"Print the version of cscmd and exit."`
+
 	Lint    lintCmd    `cmd:"" help:"Lint command files and the >cs commands in JS, TS, HTML, JSON and YAML files."`
 	Fmt     fmtCmd     `cmd:"" help:"Write command files in canonical form."`
 	Parse   parseCmd   `cmd:"" help:"Parse messages and print one result per message."`
@@ -74,15 +57,13 @@ type cli struct {
 	Version versionCmd `cmd:"" help:"Print the version of cscmd."`
 }
 
-type versionCmd struct{}
-
-func (versionCmd) Run(e *env) error {
-	fmt.Fprintf(e.stdout, "cscmd %s\n", versionString())
-	return nil
-}
-
 // run runs cscmd with args and returns the exit code.
 func run(args []string, e *env) int {
+	if len(args) == 0 {
+		// A bare cscmd asks what it can do, as git and golangci-lint take
+		// it: the help, on stdout, exit 0.
+		args = []string{"--help"}
+	}
 	var c cli
 	exited := -1
 	p, err := kong.New(&c,
@@ -92,6 +73,7 @@ func run(args []string, e *env) int {
 		kong.Exit(func(code int) { exited = code }),
 		kong.ConfigureHelp(kong.HelpOptions{Compact: true}),
 		kong.Bind(e),
+		kong.Vars{"version": versionLine()},
 	)
 	if err != nil {
 		panic(err) // the CLI's own definition is wrong: a programming error

@@ -132,9 +132,3 @@ func TestUsage(t *testing.T) {
 		assert.Contains(t, r.stdout, "Usage: cscmd", cmd)
 	}
 }
-
-func TestVersion(t *testing.T) {
-	r := cscmd(t, "", "version")
-	assert.Equal(t, exitOK, r.code)
-	assert.Regexp(t, `^cscmd \S+\n$`, r.stdout)
-}
