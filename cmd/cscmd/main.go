@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-		"sync"
+	"sync"
 
 	"github.com/alecthomas/kong"
 )
