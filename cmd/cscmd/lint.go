@@ -24,7 +24,8 @@ type lintCmd struct {
 	Format string   `enum:"text,json,sarif,github" default:"text" help:"Output format: ${enum}."`
 	Config string   `help:"Use this .cscmd.yaml instead of the nearest one above each file."`
 	FailOn string   `enum:"error,warning,info" default:"error" help:"Exit 1 when a finding is at least this severe: ${enum}."`
-	Fix    bool     `help:"Apply safe fixes in place, then report what is left."`
+	Fix    bool     `help:"Apply safe fixes in place, then report what is left; a summary of what was fixed goes to stderr."`
+	lintFlags
 }
 
 // maxFixRounds bounds --fix: each round applies the fixes that do not
@@ -39,6 +40,10 @@ func (c *lintCmd) Run(e *env) error {
 		if _, err := os.Stat(c.Config); err != nil {
 			return pathError(c.Config, err)
 		}
+	}
+	fromStdin, err := c.readsStdin()
+	if err != nil {
+		return err
 	}
 	roots := c.Paths
 	if len(roots) == 0 {
@@ -61,7 +66,12 @@ func (c *lintCmd) Run(e *env) error {
 			e.fail("%v", pathError(path, err))
 		},
 	}
-	err := walk.Files(context.Background(), roots, opt, func(path string) error {
+	if fromStdin {
+		// No walk: the one input is standard input.
+		if f, ok := c.lintStdin(e, cfgs); ok {
+			files = append(files, f)
+		}
+	} else if err := walk.Files(context.Background(), roots, opt, func(path string) error {
 		f, ok := c.lintFile(e, cfgs, path)
 		if ok {
 			mu.Lock()
@@ -69,13 +79,13 @@ func (c *lintCmd) Run(e *env) error {
 			mu.Unlock()
 		}
 		return nil
-	})
-	if err != nil {
+	}); err != nil {
 		return err
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	c.keepSevere(files)
 
-	out := report.LintOptions{Version: versionString(), Rules: ruleInfos(), Color: colorOK(e)}
+	out := report.LintOptions{Version: versionString(), Rules: ruleInfos(), Color: c.color(e)}
 	if path := e.getenv("GITHUB_STEP_SUMMARY"); path != "" && c.Format == "github" {
 		sf, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 		if err != nil {
@@ -105,6 +115,8 @@ func (c *lintCmd) Run(e *env) error {
 			}
 		}
 	}
+	c.judgeWarnings(e, files)
+	c.sayFixed(e, files)
 	return nil
 }
 
@@ -133,14 +145,20 @@ func (c *lintCmd) lintFile(e *env, cfgs *configs, path string) (report.LintFile,
 		e.fail("%v", pathError(path, err))
 		return report.LintFile{}, false
 	}
+	return c.lintSource(e, cfgs, path, path, src)
+}
+
+// lintSource lints src, read from path or from standard input as path;
+// shown is the name the output uses.
+func (c *lintCmd) lintSource(e *env, cfgs *configs, path, shown string, src []byte) (report.LintFile, bool) {
 	// A clean file is reported without its source: a repository scan then
 	// holds only the files with findings in memory.
-	f := report.LintFile{Path: path}
+	f := report.LintFile{Path: shown}
 	if _, isHost := host.LangOf(path); isHost && !host.MayContain(src) {
 		return f, true // no command and no widget call can be in it
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
-		e.fail("%s: binary file (NUL byte at offset %d), not linted", path, i)
+		e.fail("%s: binary file (NUL byte at offset %d), not linted", shown, i)
 		return report.LintFile{}, false
 	}
 	l := &lint.Linter{Config: cfgs.forDir(filepath.Dir(path))}
@@ -152,18 +170,18 @@ func (c *lintCmd) lintFile(e *env, cfgs *configs, path string) (report.LintFile,
 		// strings around it were still checked, so this is no failure of
 		// the run.
 		line, col := linemap.New(src).Position(syn.Offset, linemap.Runes)
-		e.warn("%s:%d:%d: %s; the strings elsewhere in the file were linted", path, line+1, col+1, syn.Msg)
+		e.warn("%s:%d:%d: %s; the strings elsewhere in the file were linted", shown, line+1, col+1, syn.Msg)
 	case err != nil:
-		e.fail("%s: %v", path, err)
+		e.fail("%s: %v", shown, err)
 	}
 	if c.Fix {
-		fixed := src
+		fixed, applied := src, 0
 		for range maxFixRounds {
 			next, n := lint.ApplyFixes(fixed, diags)
 			if n == 0 {
 				break
 			}
-			fixed = next
+			fixed, applied = next, applied+n
 			diags, _ = l.Lint(path, fixed)
 		}
 		if !bytes.Equal(fixed, src) {
@@ -172,6 +190,7 @@ func (c *lintCmd) lintFile(e *env, cfgs *configs, path string) (report.LintFile,
 				diags, _ = l.Lint(path, src)
 			} else {
 				src = fixed
+				c.fixed.add(applied)
 			}
 		}
 	}
