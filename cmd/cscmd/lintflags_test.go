@@ -155,8 +155,8 @@ func TestLintFixSummary(t *testing.T) {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644))
 	}
 	write("a.cscmd", ">CS /assign 62C6077CA980127F404B0301\n>cs /sett x\n") // two fixes, one error left
-	write("b.cscmd", ">cs /Notify\n")                                          // one fix
-	write("c.cscmd", ">cs /notify\n")                                          // nothing
+	write("b.cscmd", ">cs /Notify\n")                                       // one fix
+	write("c.cscmd", ">cs /notify\n")                                       // nothing
 
 	r := cscmd(t, "", "lint", "--fix", "--format", "json", dir)
 	assert.Equal(t, exitFindings, r.code)
