@@ -55,13 +55,7 @@ func (c *lintCmd) Run(e *env) error {
 	)
 	opt := walk.Options{
 		Match: lintable,
-		Skip: func(path string, isDir bool) bool {
-			dir := path
-			if !isDir {
-				dir = filepath.Dir(path)
-			}
-			return cfgs.forDir(dir).Excluded(path)
-		},
+		Skip:  cfgs.skip,
 		OnError: func(path string, err error) {
 			e.fail("%v", pathError(path, err))
 		},
@@ -245,6 +239,15 @@ type configs struct {
 	mu       sync.Mutex
 	byDir    map[string]*config.Config // directory → its nearest config
 	byFile   map[string]*config.Config // config file → loaded config
+}
+
+// skip is a walk's Skip: what the config in force excludes.
+func (c *configs) skip(path string, isDir bool) bool {
+	dir := path
+	if !isDir {
+		dir = filepath.Dir(path)
+	}
+	return c.forDir(dir).Excluded(path)
 }
 
 // forDir returns the config in force for the files of dir.
