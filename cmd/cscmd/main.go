@@ -51,6 +51,7 @@ type cli struct {
 	Lint    lintCmd    `cmd:"" help:"Lint command files and the >cs commands in JS, TS, HTML, JSON and YAML files."`
 	Fmt     fmtCmd     `cmd:"" help:"Write command files in canonical form."`
 	Parse   parseCmd   `cmd:"" help:"Parse messages and print one result per message."`
+	Init    initCmd    `cmd:"" help:"Write a starter .cscmd.yaml with a catalog of what the repository already uses."`
 	Explain explainCmd `cmd:"" help:"Print the documentation of a rule."`
 	Rules   rulesCmd   `cmd:"" help:"List every rule with its default severity."`
 	LSP     lspCmd     `cmd:"" name:"lsp" help:"Run the language server on standard input and output."`
