@@ -28,10 +28,6 @@ type lintCmd struct {
 	lintFlags
 }
 
-// maxFixRounds bounds --fix: each round applies the fixes that do not
-// overlap; a few rounds settle any real file.
-const maxFixRounds = 5
-
 func (c *lintCmd) Run(e *env) error {
 	defer batchGC()()
 	failOn, _ := lint.ParseSeverity(c.FailOn) // kong checked the enum
@@ -169,15 +165,11 @@ func (c *lintCmd) lintSource(e *env, cfgs *configs, path, shown string, src []by
 		e.fail("%s: %v", shown, err)
 	}
 	if c.Fix {
-		fixed, applied := src, 0
-		for range maxFixRounds {
-			next, n := lint.ApplyFixes(fixed, diags)
-			if n == 0 {
-				break
-			}
-			fixed, applied = next, applied+n
-			diags, _ = l.Lint(path, fixed)
-		}
+		var (
+			fixed   []byte
+			applied int
+		)
+		fixed, diags, applied = l.FixAll(path, src, diags)
 		if !bytes.Equal(fixed, src) {
 			if err := writeAtomic(path, fixed); err != nil {
 				e.fail("%v", err)
