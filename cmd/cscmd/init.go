@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 
@@ -132,36 +133,69 @@ func (c *initCmd) scan(e *env) (*usage, int) {
 	return u, files
 }
 
-// seen is one message's use of the catalog, with where it was written.
+// seen is one message's use of the catalog, with where it was written and
+// the catalog rules that report it against an empty catalog.
 type seen struct {
 	where string // path:line of its first use
 	msg   ast.Message
+	rules map[string]bool
 }
+
+// emptyCatalog has every section, and nothing in them: linted with it, a
+// file reports each catalog use that no cscmd-ignore comment silences.
+var emptyCatalog = func() *config.Config {
+	cfg, err := config.Load(config.FileName, []byte("catalog: {organizations: [], forms: [], users: [], bots: [], inboxes: [], categories: [], fields: [], variables: []}"), lint.RuleIDs())
+	if err != nil {
+		panic(err) // the text above is wrong: a programming error
+	}
+	return cfg
+}()
 
 // collect returns every message of a file, command file or host file, with
 // its line. Broken messages count too: their well-formed parts are used.
+// The rules of each are those that report it against an empty catalog, so
+// that a use silenced by cscmd-ignore — a name kept out of the catalog on
+// purpose — is left out.
 func collect(path string, src []byte) []seen {
-	var out []seen
+	type span struct{ start, end int }
+	var (
+		out   []seen
+		spans []span
+	)
 	if lint.IsCommandFile(path) {
 		doc, _ := grammar.ParseDocument(src)
 		for _, m := range doc.Messages {
-			out = append(out, seen{fmt.Sprintf("%s:%d", path, m.Pos().Line), m})
+			out = append(out, seen{where: fmt.Sprintf("%s:%d", path, m.Pos().Line), msg: m})
+			spans = append(spans, span{m.Pos().Offset, m.End().Offset})
 		}
-		return out
-	}
-	lang, _ := host.LangOf(path)
-	if !host.MayContain(src) {
-		return nil
-	}
-	f, _ := host.Extract(lang, src) // what could be read is enough for a starter
-	lines := linemap.New(src)
-	for _, s := range f.Strings {
-		m, _ := grammar.Parse(s.Text, grammar.Placeholders())
-		if m == nil {
-			continue
+	} else {
+		lang, _ := host.LangOf(path)
+		if !host.MayContain(src) {
+			return nil
 		}
-		line, _ := lines.Position(s.Start, linemap.Runes)
-		out = append(out, seen{fmt.Sprintf("%s:%d", path, line+1), m})
+		f, _ := host.Extract(lang, src) // what could be read is enough for a starter
+		lines := linemap.New(src)
+		for _, s := range f.Strings {
+			m, _ := grammar.Parse(s.Text, grammar.Placeholders())
+			if m == nil {
+				continue
+			}
+			line, _ := lines.Position(s.Start, linemap.Runes)
+			out = append(out, seen{where: fmt.Sprintf("%s:%d", path, line+1), msg: m})
+			spans = append(spans, span{s.Start, s.End})
+		}
+	}
+	l := &lint.Linter{Config: emptyCatalog}
+	diags, _ := l.Lint(path, src)
+	for _, d := range diags {
+		// Messages and diagnostics are both in source order.
+		i := sort.Search(len(spans), func(i int) bool { return spans[i].end > d.Start })
+		if i < len(spans) && spans[i].start <= d.Start {
+			if out[i].rules == nil {
+				out[i].rules = map[string]bool{}
+			}
+			out[i].rules[d.Rule] = true
+		}
 	}
 	return out
 }
@@ -198,39 +232,52 @@ func (u *usage) names() int { return len(u.categories) + len(u.fields) + len(u.v
 
 func (u *usage) merge(found []seen) {
 	for _, s := range found {
-		m := s.msg
+		m, reported := s.msg, func(rule string) bool { return s.rules[rule] }
 		if c, ok := m.(*ast.Chat); ok && c.Intended != nil {
-			m = c.Intended // a near miss still tells what the author meant
+			// A near miss still tells what the author meant; as chat, no
+			// catalog rule looks at it until it is fixed.
+			m, reported = c.Intended, func(string) bool { return true }
 		}
+		ids := reported("unknown-reference")
 		switch m := m.(type) {
 		case *ast.Field:
 			if m.Name == nil {
 				continue
 			}
-			u.name(u.fields, m.Name.Name)
-			if loc, ok := m.Value.(*ast.Location); ok {
+			if reported("unknown-field") {
+				u.name(u.fields, m.Name.Name)
+			}
+			if loc, ok := m.Value.(*ast.Location); ok && ids {
 				org := u.id(loc.Org, roleOrganization, "", s.where)
 				if org != "" {
 					u.id(loc.Dept, roleDepartment, org, s.where)
 				}
 			}
 		case *ast.Form:
-			u.id(m.Form, roleForm, "", s.where)
+			if ids {
+				u.id(m.Form, roleForm, "", s.where)
+			}
 		case *ast.Set:
 			if m.Name == nil || m.Value == nil {
 				continue
 			}
-			if m.Name.Name == ast.Category {
+			if m.Name.Name == ast.Category && reported("unknown-category") {
 				u.name(u.categories, m.Value.Value)
-			} else if !m.Reserved() {
+			} else if !m.Reserved() && reported("unknown-variable") {
 				u.name(u.variables, m.Name.Name)
 			}
 		case *ast.Assign:
-			u.id(m.Target, roleUser, "", s.where)
+			if ids {
+				u.id(m.Target, roleUser, "", s.where)
+			}
 		case *ast.Notify:
-			u.id(m.Inbox, roleInbox, "", s.where)
+			if ids {
+				u.id(m.Inbox, roleInbox, "", s.where)
+			}
 		case *ast.Mention:
-			u.id(m.Target, roleUser, "", s.where)
+			if ids {
+				u.id(m.Target, roleUser, "", s.where)
+			}
 		}
 	}
 }
