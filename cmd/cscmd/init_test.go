@@ -41,8 +41,8 @@ func TestInit(t *testing.T) {
 		"61be87aeafdf672d381a9db4": config.Organization,
 		"61be87aeafdf672d381a9dc1": config.Department, // written after the organization
 		"6093490651a8b5629324ae4f": config.Form,
-		"62c6077ca980127f404b0301": config.User, // written in uppercase in the project
-		"6248f0083ab5d5001e523146": config.User, // a mention: user or bot
+		"62c6077ca980127f404b0301": config.User,  // written in uppercase in the project
+		"6248f0083ab5d5001e523146": config.User,  // a mention: user or bot
 		"605411853c68d83fd1ac7655": config.Inbox, // in a near miss, >CS
 	} {
 		e, ok := cat.Lookup(id)
