@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/pmezard/go-difflib/difflib"
 	"github.com/web1on1/cscmd/format"
 	"github.com/web1on1/cscmd/lint"
+	"github.com/web1on1/cscmd/rewrite"
 	"github.com/web1on1/cscmd/walk"
 )
 
@@ -42,7 +44,7 @@ func (c *fmtCmd) Run(e *env) error {
 				e.fail("%v", err)
 				continue
 			}
-			if err := c.format(e, "-", src); err != nil {
+			if err := c.format(e, "-", src, rewrite.Stamp{}, nil); err != nil {
 				return err
 			}
 			continue
@@ -54,17 +56,24 @@ func (c *fmtCmd) Run(e *env) error {
 		if err != nil {
 			return err
 		}
+		// A link is written through to a file inside the tree walked.
+		within := walk.Inside([]string{p})
 		for _, f := range files {
 			if !lint.IsCommandFile(f) {
 				e.fail("%s: not a command file (.cscmd); fmt rewrites command files only, and leaves the formatting of host files to their own tools", f)
 				continue
+			}
+			var stamp rewrite.Stamp
+			if st, err := os.Stat(f); c.Write && err == nil {
+				// Taken before reading: a write from now on shows as a change.
+				stamp = rewrite.StampOf(st)
 			}
 			src, err := readInput(f, nil)
 			if err != nil {
 				e.fail("%v", err)
 				continue
 			}
-			if err := c.format(e, f, src); err != nil {
+			if err := c.format(e, f, src, stamp, within); err != nil {
 				return err
 			}
 		}
@@ -72,8 +81,9 @@ func (c *fmtCmd) Run(e *env) error {
 	return nil
 }
 
-// format handles one input, name being "-" for standard input.
-func (c *fmtCmd) format(e *env, name string, src []byte) error {
+// format handles one input, name being "-" for standard input; stamp and
+// within are for rewriting the file.
+func (c *fmtCmd) format(e *env, name string, src []byte, stamp rewrite.Stamp, within func(string) bool) error {
 	out := format.Source(src)
 	changed := !bytes.Equal(src, out)
 	shown := name
@@ -105,7 +115,7 @@ func (c *fmtCmd) format(e *env, name string, src []byte) error {
 		return err
 	case c.Write:
 		if changed {
-			if err := writeAtomic(name, out); err != nil {
+			if err := rewrite.File(name, out, stamp, rewrite.Options{Within: within}); err != nil {
 				e.fail("%v", err)
 			}
 		}

@@ -21,6 +21,7 @@ import (
 	"github.com/web1on1/cscmd/host"
 	"github.com/web1on1/cscmd/linemap"
 	"github.com/web1on1/cscmd/lint"
+	"github.com/web1on1/cscmd/rewrite"
 	"github.com/web1on1/cscmd/walk"
 )
 
@@ -46,8 +47,9 @@ func (c *initCmd) Run(e *env) error {
 	used, files := c.scan(e)
 	out := used.yaml()
 	if c.Force {
-		if _, err := os.Stat(target); err == nil {
-			if err := writeAtomic(target, out); err != nil {
+		if st, err := os.Stat(target); err == nil {
+			// Replaced as --fix replaces a file: mode, owner and links kept.
+			if err := rewrite.File(target, out, rewrite.StampOf(st), rewrite.Options{Within: walk.Inside([]string{c.Dir})}); err != nil {
 				return err
 			}
 			c.say(e, target, used, files)
@@ -75,7 +77,7 @@ func (c *initCmd) Run(e *env) error {
 
 func (c *initCmd) say(e *env, target string, u *usage, files int) {
 	fmt.Fprintf(e.stderr, "cscmd: wrote %s: %s and %s found in %s; replace each \"unnamed …\" name\n", target,
-		plural(len(u.ids), "object id", "object ids"), plural(u.names(), "name", "names"), plural(files, "file", "files"))
+		counted(len(u.ids), "object id", "object ids"), counted(u.names(), "name", "names"), counted(files, "file", "files"))
 }
 
 // scan collects what the lintable files under the directory use, skipping

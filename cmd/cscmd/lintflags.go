@@ -8,6 +8,7 @@ import (
 
 	"github.com/web1on1/cscmd/lint"
 	"github.com/web1on1/cscmd/report"
+	"github.com/web1on1/cscmd/rewrite"
 	"github.com/web1on1/cscmd/walk"
 )
 
@@ -79,7 +80,7 @@ func (c *lintCmd) lintStdin(e *env, cfgs *configs) (report.LintFile, bool) {
 		e.fail("%v", err)
 		return report.LintFile{}, false
 	}
-	return c.lintSource(e, cfgs, path, shown, src)
+	return c.lintSource(e, cfgs, path, shown, src, rewrite.Stamp{}, nil) // --fix is refused for stdin
 }
 
 // keepSevere drops what --quiet leaves out: everything below an error.
@@ -106,7 +107,7 @@ func (c *lintCmd) judgeWarnings(e *env, files []report.LintFile) {
 	}
 	n := report.Count(files)[lint.Warning]
 	if n > c.MaxWarnings {
-		fmt.Fprintf(e.stderr, "cscmd: %s, more than --max-warnings %d\n", plural(n, "warning", "warnings"), c.MaxWarnings)
+		fmt.Fprintf(e.stderr, "cscmd: %s, more than --max-warnings %d\n", counted(n, "warning", "warnings"), c.MaxWarnings)
 		e.code = max(e.code, exitFindings)
 	}
 }
@@ -149,17 +150,12 @@ func (c *lintCmd) sayFixed(e *env, files []report.LintFile) {
 		remain += n
 	}
 	t := &c.fixed
-	verb := "remain"
-	if remain == 1 {
-		verb = "remains"
-	}
+	verb := plural(remain, "remains", "remain")
 	fmt.Fprintf(e.stderr, "cscmd: fixed %s in %s; %d %s\n",
-		plural(t.problems, "problem", "problems"), plural(t.files, "file", "files"), remain, verb)
+		counted(t.problems, "problem", "problems"), counted(t.files, "file", "files"), remain, verb)
 }
 
-func plural(n int, one, other string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, other)
+// counted reads "1 file", "2 files".
+func counted(n int, one, other string) string {
+	return fmt.Sprintf("%d %s", n, plural(n, one, other))
 }
