@@ -76,6 +76,10 @@ func (c *initCmd) Run(e *env) error {
 }
 
 func (c *initCmd) say(e *env, target string, u *usage, files int) {
+	slices.Sort(u.skipped)
+	for _, s := range u.skipped {
+		e.warn("%s", s)
+	}
 	fmt.Fprintf(e.stderr, "cscmd: wrote %s: %s and %s found in %s; replace each \"unnamed …\" name\n", target,
 		counted(len(u.ids), "object id", "object ids"), counted(u.names(), "name", "names"), counted(files, "file", "files"))
 }
@@ -224,6 +228,7 @@ type idUse struct {
 type usage struct {
 	ids                           map[string]idUse
 	categories, fields, variables map[string]bool
+	skipped                       []string // uses a config cannot hold, said on stderr
 }
 
 func newUsage() *usage {
@@ -264,6 +269,13 @@ func (u *usage) merge(found []seen) {
 				continue
 			}
 			if m.Name.Name == ast.Category && reported("unknown-category") {
+				if v := m.Value.Value; strings.TrimSpace(v) != v {
+					// A value is trimmed of spaces and tabs only; the
+					// config refuses a category with any other space at
+					// an end (U+00A0, U+2028), so it cannot be listed.
+					u.skipped = append(u.skipped, fmt.Sprintf("%s: category %q has a Unicode space at an end; left out", s.where, v))
+					continue
+				}
 				u.name(u.categories, m.Value.Value)
 			} else if !m.Reserved() && reported("unknown-variable") {
 				u.name(u.variables, m.Name.Name)

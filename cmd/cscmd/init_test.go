@@ -96,10 +96,44 @@ func TestInitEmptyAndErrors(t *testing.T) {
 	require.NoError(t, err, "a repository without commands gets a file that loads too")
 	assert.True(t, strings.HasSuffix(string(src), "catalog: {} # no command found yet\n"), string(src))
 
+	odd := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(odd, "a.cscmd"), []byte(">cs /set @category \u00a0Used Car\n>cs /set @category New Car\n"), 0o644))
+	r = cscmd(t, "", "init", odd)
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stderr, "cscmd: warning: a.cscmd:1: category \"\\u00a0Used Car\" has a Unicode space at an end; left out\n",
+		"a category the config cannot hold is named, not written")
+	src, err = os.ReadFile(filepath.Join(odd, ".cscmd.yaml"))
+	require.NoError(t, err)
+	cfg, err := config.Load("x", src, lint.RuleIDs())
+	require.NoError(t, err)
+	assert.Equal(t, []string{"New Car"}, cfg.Catalog.Categories().All())
+
 	r = cscmd(t, "", "init", filepath.Join(dir, "missing"))
 	assert.Equal(t, exitFailure, r.code)
 	assert.Equal(t, "cscmd: "+filepath.Join(dir, "missing")+": no such file or directory\n", r.stderr)
 	r = cscmd(t, "", "init", filepath.Join(dir, ".cscmd.yaml"))
 	assert.Equal(t, exitFailure, r.code)
 	assert.Equal(t, "cscmd: "+filepath.Join(dir, ".cscmd.yaml")+": not a directory\n", r.stderr)
+}
+
+// FuzzInit checks that whatever names and ids a command file uses, the
+// config init writes from it loads without error.
+func FuzzInit(f *testing.F) {
+	for _, seed := range []struct{ category, field, variable, id string }{
+		{"Used Car", "brand", "isLead", "62c6077ca980127f404b0301"},
+		{`a "quoted" \ value: # not a comment`, "yes", "null", "62C6077CA980127F404B0301"},
+		{"énorme  café\t", "_x.y-z", "true", "62c6077ca980127f404b030"},
+		{"\u2028\ufeff<&>", "on", "~", "zzzzzzzzzzzzzzzzzzzzzzzz"},
+	} {
+		f.Add(seed.category, seed.field, seed.variable, seed.id)
+	}
+	f.Fuzz(func(t *testing.T, category, field, variable, id string) {
+		src := ">cs /set @category " + category + "\n>cs ." + field + " v\n>cs /set " + variable + " x\n" +
+			">cs /assign " + id + "\n>cs .location " + id + "#" + id + "\n>cs /notify " + id + "\n"
+		u := newUsage()
+		u.merge(collect("a.cscmd", []byte(src)))
+		out := u.yaml()
+		_, err := config.Load(config.FileName, out, lint.RuleIDs())
+		require.NoError(t, err, "%s", out)
+	})
 }
