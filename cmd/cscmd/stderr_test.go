@@ -16,8 +16,10 @@ func TestStderrEscaped(t *testing.T) {
 		t.Skip("Windows file names cannot hold control characters")
 	}
 	dir := t.TempDir()
-	for _, name := range []string{"a\n::error file=README.md,line=1::Injected\n.js", "b\x1b]0;pwned\x07.js"} {
-		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte("web1on1.api.sendClientMessage('>cs /notify');\nlet s = 'unterminated\n"), 0o644))
+	// A binary file is reported on stderr, by name. (A host file's syntax
+	// error, once a stderr warning, is now a host-syntax finding.)
+	for _, name := range []string{"a\n::error file=README.md,line=1::Injected\n.cscmd", "b\x1b]0;pwned\x07.cscmd"} {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(">cs /notify\n\x00"), 0o644))
 	}
 	r := cscmd(t, "", "lint", dir)
 	require.NotEmpty(t, r.stderr)
@@ -26,6 +28,6 @@ func TestStderrEscaped(t *testing.T) {
 	}
 	assert.NotContains(t, r.stderr, "\x1b", "no escape sequence reaches the terminal")
 	assert.NotContains(t, r.stderr, "\x07")
-	assert.Contains(t, r.stderr, `a\n::error file=README.md,line=1::Injected\n.js:2:9: unterminated string literal`)
-	assert.Contains(t, r.stderr, `b\x1b]0;pwned\a.js:2:9`)
+	assert.Contains(t, r.stderr, `a\n::error file=README.md,line=1::Injected\n.cscmd: binary file (NUL byte at offset 12), not linted`)
+	assert.Contains(t, r.stderr, `b\x1b]0;pwned\a.cscmd: binary file`)
 }
