@@ -14,7 +14,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/bmatcuk/doublestar/v4"
 	"github.com/web1on1/cscmd/ast"
 	"github.com/web1on1/cscmd/config"
 	"github.com/web1on1/cscmd/grammar"
@@ -88,32 +87,18 @@ func (c *initCmd) say(e *env, target string, u *usage, files int) {
 // what .gitignore ignores and what the written config will exclude.
 func (c *initCmd) scan(e *env) (*usage, int) {
 	u := newUsage()
-	root, err := filepath.Abs(c.Dir)
+	// The excludes as the written config will apply them.
+	var b bytes.Buffer
+	writeExcludes(&b)
+	excludes, err := config.Load(filepath.Join(c.Dir, config.FileName), b.Bytes(), nil)
 	if err != nil {
-		root = c.Dir
-	}
-	excluded := func(path string) bool {
-		abs, err := filepath.Abs(path)
-		if err != nil {
-			return false
-		}
-		rel, err := filepath.Rel(root, abs)
-		if err != nil {
-			return false
-		}
-		rel = filepath.ToSlash(rel)
-		for _, p := range initExcludes {
-			if ok, _ := doublestar.Match(p, rel); ok || strings.TrimSuffix(p, "/**") == rel {
-				return true
-			}
-		}
-		return false
+		panic(err) // initExcludes are wrong: a programming error
 	}
 	var mu sync.Mutex
 	files := 0
 	opt := walk.Options{
 		Match:   lintable,
-		Skip:    func(path string, _ bool) bool { return excluded(path) },
+		Skip:    func(path string, _ bool) bool { return excludes.Excluded(path) },
 		OnError: func(path string, err error) { e.fail("%v", pathError(path, err)) },
 	}
 	err = walk.Files(context.Background(), []string{c.Dir}, opt, func(path string) error {
@@ -142,7 +127,7 @@ func (c *initCmd) scan(e *env) (*usage, int) {
 // seen is one message's use of the catalog, with where it was written and
 // the catalog rules that report it against an empty catalog.
 type seen struct {
-	where string // path:line of its first use
+	where place
 	msg   ast.Message
 	rules map[string]bool
 }
@@ -171,7 +156,7 @@ func collect(path string, src []byte) []seen {
 	if lint.IsCommandFile(path) {
 		doc, _ := grammar.ParseDocument(src)
 		for _, m := range doc.Messages {
-			out = append(out, seen{where: fmt.Sprintf("%s:%d", path, m.Pos().Line), msg: m})
+			out = append(out, seen{where: place{path, m.Pos().Line}, msg: m})
 			spans = append(spans, span{m.Pos().Offset, m.End().Offset})
 		}
 	} else {
@@ -187,7 +172,7 @@ func collect(path string, src []byte) []seen {
 				continue
 			}
 			line, _ := lines.Position(s.Start, linemap.Runes)
-			out = append(out, seen{where: fmt.Sprintf("%s:%d", path, line+1), msg: m})
+			out = append(out, seen{where: place{path, line + 1}, msg: m})
 			spans = append(spans, span{s.Start, s.End})
 		}
 	}
@@ -206,6 +191,20 @@ func collect(path string, src []byte) []seen {
 	return out
 }
 
+// place is where a message is written.
+type place struct {
+	path string // relative to the scanned directory, with "/"
+	line int
+}
+
+func (p place) String() string { return fmt.Sprintf("%s:%d", p.path, p.line) }
+
+// before orders places by file, then by line as a number: the first use of
+// an id is line 2, not line 10.
+func (p place) before(q place) bool {
+	return p.path < q.path || p.path == q.path && p.line < q.line
+}
+
 // role is the catalog section an ObjectId goes under, in the order an id
 // used in two roles is placed: a config holds each id once.
 type role int
@@ -221,7 +220,7 @@ const (
 type idUse struct {
 	role  role
 	org   string // a department's organization
-	where string
+	where place // its first use
 }
 
 // usage is what a repository's messages use.
@@ -305,12 +304,12 @@ func (u *usage) name(set map[string]bool, name string) {
 
 // id records a well-formed id in its role, unless it has one already; it
 // returns the id, lowercased, or "" when there is none.
-func (u *usage) id(id *ast.ObjectID, r role, org, where string) string {
+func (u *usage) id(id *ast.ObjectID, r role, org string, where place) string {
 	if id == nil || !ast.IsObjectID(id.Raw) {
 		return ""
 	}
 	key := strings.ToLower(id.Raw)
-	if prev, ok := u.ids[key]; !ok || r < prev.role || r == prev.role && where < prev.where {
+	if prev, ok := u.ids[key]; !ok || r < prev.role || r == prev.role && where.before(prev.where) {
 		u.ids[key] = idUse{role: r, org: org, where: where}
 	}
 	return key
@@ -331,10 +330,8 @@ rules:
 	for _, r := range lint.Rules {
 		fmt.Fprintf(&b, "  # %s: %s\n", r.ID, r.Severity)
 	}
-	b.WriteString("\n# Generated and third-party folders; globs relative to this file.\nexclude:\n")
-	for _, p := range initExcludes {
-		fmt.Fprintf(&b, "  - %s\n", quote(p))
-	}
+	b.WriteString("\n")
+	writeExcludes(&b)
 	b.WriteString("\n# Checks run only for the sections present. Each id is listed under the\n# role its commands give it, named after where it is first used.\n")
 	if len(u.ids) == 0 && u.names() == 0 {
 		b.WriteString("catalog: {} # no command found yet\n")
@@ -361,6 +358,13 @@ rules:
 		}
 	}
 	return b.Bytes()
+}
+
+func writeExcludes(b *bytes.Buffer) {
+	b.WriteString("# Generated and third-party folders; globs relative to this file.\nexclude:\n")
+	for _, p := range initExcludes {
+		fmt.Fprintf(b, "  - %s\n", quote(p))
+	}
 }
 
 func (u *usage) has(r role) bool {
