@@ -220,7 +220,7 @@ const (
 type idUse struct {
 	role  role
 	org   string // a department's organization
-	where place // its first use
+	where place  // its first use
 }
 
 // usage is what a repository's messages use.
