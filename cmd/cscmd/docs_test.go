@@ -163,10 +163,25 @@ func TestDocsCommandLines(t *testing.T) {
 	assert.GreaterOrEqual(t, ran, 5, "some of the examples run here")
 }
 
+// readOnlyFlags are the flags that make an example neither write a file nor
+// wait: an example with any other flag is only parsed.
+var readOnlyFlags = map[string]bool{
+	"--format": true, "--config": true, "--fail-on": true, "--stdin-filename": true,
+	"-q": true, "--quiet": true, "--max-warnings": true, "--color": true,
+	"--follow-symlinks": true, "-v": true, "--verbose": true,
+	"-l": true, "-d": true, "--check": true, "--help": true,
+}
+
 // runnable reports whether an example can run in the test: it changes no
 // file, does not serve, and reads only paths the repository holds (or the
 // standard input the example pipes in).
 func runnable(command string, c *cli, inv invocation) bool {
+	for _, a := range inv.args {
+		name, _, _ := strings.Cut(a, "=")
+		if strings.HasPrefix(a, "-") && a != "-" && !readOnlyFlags[name] {
+			return false // a flag that may write (a baseline, a report file) or is new here
+		}
+	}
 	var paths []string
 	switch command {
 	case "version", "rules", "explain <RULE>":
