@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -109,4 +110,31 @@ func TestFmtStdinCheck(t *testing.T) {
 	r = cscmd(t, ">cs /notify\n", "fmt", "--check", "-")
 	assert.Equal(t, exitOK, r.code)
 	assert.Empty(t, r.stdout)
+}
+
+func TestFmtWriteThroughLinks(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	dir := t.TempDir()
+	outside := t.TempDir()
+	for _, p := range []string{filepath.Join(dir, "real.cscmd"), filepath.Join(outside, "secret.cscmd")} {
+		require.NoError(t, os.WriteFile(p, []byte(">cs  /notify\n"), 0o644))
+	}
+	require.NoError(t, os.Symlink("real.cscmd", filepath.Join(dir, "link.cscmd")))
+	require.NoError(t, os.Symlink(filepath.Join(outside, "secret.cscmd"), filepath.Join(dir, "out.cscmd")))
+
+	r := cscmd(t, "", "fmt", "-l", "-w", dir)
+	assert.Equal(t, exitOK, r.code, r.stderr)
+	assert.Equal(t, filepath.Join(dir, "link.cscmd")+"\n", r.stdout,
+		"the link inside the tree is written through (so real.cscmd, after it, is formatted already); the one out of it is not walked")
+	fi, err := os.Lstat(filepath.Join(dir, "link.cscmd"))
+	require.NoError(t, err)
+	assert.NotZero(t, fi.Mode()&os.ModeSymlink, "the link stays a link")
+	b, err := os.ReadFile(filepath.Join(dir, "real.cscmd"))
+	require.NoError(t, err)
+	assert.Equal(t, ">cs /notify\n", string(b))
+	b, err = os.ReadFile(filepath.Join(outside, "secret.cscmd"))
+	require.NoError(t, err)
+	assert.Equal(t, ">cs  /notify\n", string(b), "a file out of the tree is left alone")
 }
