@@ -79,8 +79,12 @@ func (c *initCmd) say(e *env, target string, u *usage, files int) {
 	for _, s := range u.skipped {
 		e.warn("%s", s)
 	}
-	fmt.Fprintf(e.stderr, "cscmd: wrote %s: %s and %s found in %s; replace each \"unnamed …\" name\n", target,
-		counted(len(u.ids), "object id", "object ids"), counted(u.names(), "name", "names"), counted(files, "file", "files"))
+	hint := ""
+	if len(u.ids) > 0 {
+		hint = "; replace each \"unnamed …\" name"
+	}
+	fmt.Fprintf(e.stderr, "cscmd: wrote %s: %s and %s found in %s%s\n", target,
+		counted(len(u.ids), "object id", "object ids"), counted(u.names(), "name", "names"), counted(files, "file", "files"), hint)
 }
 
 // scan collects what the lintable files under the directory use, skipping

@@ -90,6 +90,7 @@ func TestInitEmptyAndErrors(t *testing.T) {
 	dir := t.TempDir()
 	r := cscmd(t, "", "init", dir)
 	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Equal(t, "cscmd: wrote "+filepath.Join(dir, ".cscmd.yaml")+": 0 object ids and 0 names found in 0 files\n", r.stderr)
 	src, err := os.ReadFile(filepath.Join(dir, ".cscmd.yaml"))
 	require.NoError(t, err)
 	_, err = config.Load("x", src, lint.RuleIDs())
