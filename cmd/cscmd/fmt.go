@@ -84,11 +84,19 @@ func (c *fmtCmd) Run(e *env) error {
 // format handles one input, name being "-" for standard input; stamp and
 // within are for rewriting the file.
 func (c *fmtCmd) format(e *env, name string, src []byte, stamp rewrite.Stamp, within func(string) bool) error {
+	// A UTF-16 or UTF-32 file is formatted as the text it holds and written
+	// back in its own encoding; the diff shows the text.
+	raw := src
+	src, enc := lint.DecodeUTF(src)
 	out := format.Source(src)
 	changed := !bytes.Equal(src, out)
 	shown := name
 	if name == "-" {
 		shown = stdinName
+	}
+	if enc != "" && changed && (c.Write || !c.Diff && !c.List && !c.Check) && !bytes.Equal(lint.EncodeUTF(src, enc), raw) {
+		e.fail("%s: not every %s unit of the file is a character; it cannot be rewritten without changing them", shown, enc)
+		return nil
 	}
 	if changed && (c.Diff || c.Check) {
 		// Something would change: what CI checking formatting fails on.
@@ -115,12 +123,12 @@ func (c *fmtCmd) format(e *env, name string, src []byte, stamp rewrite.Stamp, wi
 		return err
 	case c.Write:
 		if changed {
-			if err := rewrite.File(name, out, stamp, rewrite.Options{Within: within}); err != nil {
+			if err := rewrite.File(name, lint.EncodeUTF(out, enc), stamp, rewrite.Options{Within: within}); err != nil {
 				e.fail("%v", err)
 			}
 		}
 	case !c.List && !c.Check:
-		_, err := e.stdout.Write(out)
+		_, err := e.stdout.Write(lint.EncodeUTF(out, enc))
 		return err
 	}
 	return nil

@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/web1on1/cscmd/lint"
 )
 
 // fmtTree writes a small repository: two command files that are not in
@@ -137,4 +139,24 @@ func TestFmtWriteThroughLinks(t *testing.T) {
 	b, err = os.ReadFile(filepath.Join(outside, "secret.cscmd"))
 	require.NoError(t, err)
 	assert.Equal(t, ">cs  /notify\n", string(b), "a file out of the tree is left alone")
+}
+
+// A UTF-16 command file is formatted as the text it holds and written back
+// in UTF-16; one that does not decode cleanly is refused, never mangled.
+func TestFmtUTF16(t *testing.T) {
+	messy, clean := ">cs  /set a   b\r\n", ">cs /set a b\r\n"
+	broken := append(lint.EncodeUTF([]byte(messy), "UTF-16BE"), 0xD8)
+	dir := writeFiles(t, map[string][]byte{
+		"a.cscmd": lint.EncodeUTF([]byte(messy), "UTF-16LE"),
+		"b.cscmd": broken,
+	})
+	r := cscmd(t, "", "fmt", "-w", dir)
+	assert.Equal(t, exitFailure, r.code)
+	assert.Contains(t, r.stderr, "b.cscmd: not every UTF-16BE unit of the file is a character")
+	got, err := os.ReadFile(filepath.Join(dir, "a.cscmd"))
+	require.NoError(t, err)
+	assert.Equal(t, lint.EncodeUTF([]byte(clean), "UTF-16LE"), got)
+	got, err = os.ReadFile(filepath.Join(dir, "b.cscmd"))
+	require.NoError(t, err)
+	assert.Equal(t, broken, got)
 }
