@@ -72,9 +72,10 @@ export function isFile(p: string): boolean {
   }
 }
 
-// parseVersion reads the output of `cscmd version`.
+// parseVersion reads the output of `cscmd version`: "cscmd VERSION", and
+// after a space what else it says (the Go version it was built with).
 export function parseVersion(out: string): string | undefined {
-  const m = /^cscmd v?(\d+\.\d+\.\d+\S*)\s*$/m.exec(out);
+  const m = /^cscmd v?(\d+\.\d+\.\d+\S*)(?:[ \t].*)?$/m.exec(out);
   return m ? m[1] : undefined;
 }
 

@@ -49,6 +49,7 @@ test('none', () => {
 
 test('versions', () => {
   assert.equal(parseVersion('cscmd 0.1.0\n'), '0.1.0');
+  assert.equal(parseVersion('cscmd 0.1.0 (go1.26.8)\n'), '0.1.0');
   assert.equal(parseVersion('cscmd v0.0.0-20261130051301-926f45c1a2b3\n'), '0.0.0-20261130051301-926f45c1a2b3');
   assert.equal(parseVersion('cscmd 0.0.0-devel\n'), '0.0.0-devel');
   assert.equal(parseVersion('cscmd: unknown command\n'), undefined);
