@@ -296,14 +296,18 @@ func (s *jsonScanner) value(q int) int {
 	return end
 }
 
-// doc yields the decoded string at src[q:end] as an HTML document.
+// doc yields the decoded string at src[q:end] as an HTML document, whose
+// tag-manager variables are placeholders (a Google Tag Manager export
+// holds each Custom HTML tag as such a string).
 func (s *jsonScanner) doc(q, end int) {
-	s.file.Docs = append(s.file.Docs, Doc{
+	d := Doc{
 		Lang:  "html",
 		Text:  []byte(string(s.buf)),
 		Map:   Map{Segs: append([]Seg(nil), s.segs...), Len: len(s.buf), Base: q + 1},
 		Layer: layerOf(JSONString),
-	})
+	}
+	tagVariables(&d)
+	s.file.Docs = append(s.file.Docs, d)
 }
 
 // jsonPlain marks the bytes that stand for themselves inside a JSON string.
