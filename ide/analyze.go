@@ -38,7 +38,7 @@ func (a *Analyzer) Analyze(ws *Workspace, docURI, languageID string, text []byte
 	// A panic while linting is a finding on this document, never the end of
 	// the session or of its diagnostics.
 	diags := lint.Guard(func() []lint.Diagnostic {
-		if languageID == "cscmd" {
+		if isCommands(languageID) {
 			return l.LintCommandsCached(text, a.cache(docURI, cfg).lines)
 		}
 		if lang := hostLanguage(languageID); lang != nil {

@@ -65,7 +65,7 @@ func messageAt(languageID string, text []byte, offset int) (message, int, bool) 
 	if offset < 0 || offset > len(text) {
 		return message{}, 0, false
 	}
-	if languageID == "cscmd" {
+	if isCommands(languageID) {
 		start, end := lineAround(text, offset)
 		if offset < start || offset > end {
 			return message{}, 0, false // before a byte order mark, or inside a CRLF
@@ -134,7 +134,7 @@ func readable(s string) string {
 // file only the lines of the range are read.
 func messages(languageID string, text []byte, start, end int, f func(m *message)) {
 	start, end = max(start, 0), min(end, len(text))
-	if languageID == "cscmd" {
+	if isCommands(languageID) {
 		if start > end {
 			return
 		}
