@@ -57,7 +57,7 @@ func extractDoc(lang *Language, src []byte, depth int, cache *DocCache) (*File, 
 	f.Docs = nil
 	for _, d := range docs {
 		sub := ByName(d.Lang)
-		if sub == nil || sub.Extract == nil || depth >= MaxDepth || !MayContain(d.Text) {
+		if sub == nil || sub.Extract == nil || depth >= MaxDepth || !sub.MayHold(d.Text) {
 			continue
 		}
 		k := docKey{lang: sub, depth: depth + 1, text: string(d.Text)}
