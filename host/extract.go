@@ -3,6 +3,7 @@ package host
 import (
 	"errors"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -175,6 +176,25 @@ func (f *File) lift(src []byte, inner *File, d Doc) {
 // not offered.
 func (s *String) Escape(text string) (string, bool) {
 	out, ok := escapeLiteral(s.Syntax, text)
+	for _, l := range s.Outer {
+		if !ok {
+			break
+		}
+		out, ok = l.Escape(out)
+	}
+	return out, ok
+}
+
+// Requote writes text as a whole new literal, for a fix that the string's
+// own literal cannot hold (a plain YAML scalar that would need quotes): a
+// double-quoted YAML scalar, escaped for every layer around it, to replace
+// [s.Start, s.End). False for other literals, and for a string with a
+// dynamic part, which a rewrite would lose.
+func (s *String) Requote(text string) (string, bool) {
+	if s.Syntax != YAMLPlain && s.Syntax != YAMLSingle || strings.ContainsRune(s.Text, Placeholder) {
+		return "", false
+	}
+	out, ok := `"`+yamlEscapeDouble(text)+`"`, true
 	for _, l := range s.Outer {
 		if !ok {
 			break
