@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/web1on1/cscmd/ast"
 	"github.com/web1on1/cscmd/linemap"
 )
 
@@ -235,3 +236,23 @@ var syntaxLayer = map[Syntax]string{
 // attrLayer is an HTML attribute value: JS in an event handler is
 // entity-encoded on top of its own escapes.
 var attrLayer = Layer{Name: "attr", Escape: func(text string) (string, bool) { return escapeAttr(text), true }}
+
+// hexRune decodes the n hex digits at src[i]: the one decoder of the
+// numeric escapes of every host language (\x, \u, \U, &#x…;).
+func hexRune(src []byte, i, n int) (rune, bool) {
+	if i < 0 || i+n > len(src) {
+		return 0, false
+	}
+	v := rune(0)
+	for _, c := range src[i : i+n] {
+		d := hexDigit(c)
+		if d < 0 {
+			return 0, false
+		}
+		v = v<<4 | d
+	}
+	return v, true
+}
+
+// hexDigit is ast.HexValue, the one definition of a hex digit, as a rune.
+func hexDigit(c byte) rune { return rune(ast.HexValue(c)) }
