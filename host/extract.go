@@ -66,11 +66,16 @@ func extractDoc(lang *Language, src []byte, depth int, cache *DocCache) (*File, 
 		if sub == nil || sub.Extract == nil || depth >= MaxDepth || !sub.MayHold(d.Text) {
 			continue
 		}
-		k := docKey{lang: sub, depth: depth + 1, text: string(d.Text)}
-		e, ok := cache.get(k)
-		if !ok {
-			e.file, e.err = extractDoc(sub, d.Text, depth+1, cache)
-			cache.put(k, e)
+		var e docEntry
+		if cache == nil {
+			e.file, e.err = extractDoc(sub, d.Text, depth+1, nil)
+		} else {
+			k := docKey{lang: sub, depth: depth + 1, text: string(d.Text)}
+			var ok bool
+			if e, ok = cache.get(k); !ok {
+				e.file, e.err = extractDoc(sub, d.Text, depth+1, cache)
+				cache.put(k, e)
+			}
 		}
 		f.lift(src, e.file, d)
 		f.Regions = append(f.Regions, Region{Start: d.Map.Start(0), End: d.Map.End(d.Map.Len), Lang: sub, Escaped: d.Layer.Escape != nil})
@@ -148,11 +153,18 @@ func (c *DocCache) add(k docKey, e docEntry) {
 // lift adds what was found in the embedded document d of src to f, moved
 // to the offsets of src.
 func (f *File) lift(src []byte, inner *File, d Doc) {
+	// The strings found directly in d share one list of layers; appending
+	// to any list makes a new array: inner may be shared through a
+	// DocCache.
+	own := []Layer{d.Layer}
 	for _, s := range inner.Strings {
 		m := s.Map().Compose(d.Map)
 		s.Segs, s.Start, s.End = m.Segs, d.Map.Start(s.Start), d.Map.End(s.End)
-		if d.Layer.Escape != nil {
-			// A new array: inner may be shared through a DocCache.
+		switch {
+		case d.Layer.Escape == nil:
+		case len(s.Outer) == 0:
+			s.Outer = own[:1:1]
+		default:
 			s.Outer = append(s.Outer[:len(s.Outer):len(s.Outer)], d.Layer)
 		}
 		f.Strings = append(f.Strings, s)
