@@ -29,6 +29,7 @@ var JSONC = &Language{
 	IDs:        []string{"jsonc"},
 	Extract:    extractJSON,
 	Comments:   JSON.Comments,
+	Dialect:    JSON,
 	Suppress:   &Delims{Open: "//"},
 }
 

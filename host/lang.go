@@ -63,6 +63,17 @@ type Language struct {
 	// Suppress is how a suppression comment is written on a line of its
 	// own; nil where the language has no comment a file may hold.
 	Suppress *Delims
+	// Dialect is the language this one is a variant of (JSONC of JSON), or
+	// nil: an editor's id for either is taken for a file of the other.
+	Dialect *Language
+}
+
+// Family is the language l is a dialect of, or l itself.
+func (l *Language) Family() *Language {
+	for l.Dialect != nil {
+		l = l.Dialect
+	}
+	return l
 }
 
 // MayHold reports whether src, a file or document of the language, may hold
