@@ -1,14 +1,11 @@
 package report
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"io"
 	"net/url"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -76,13 +73,19 @@ type (
 		ExecutionSuccessful bool `json:"executionSuccessful"`
 	}
 	sarifResult struct {
-		RuleID              string            `json:"ruleId"`
-		RuleIndex           int               `json:"ruleIndex"`
-		Level               string            `json:"level"`
-		Message             sarifMessage      `json:"message"`
-		Locations           []sarifLocation   `json:"locations"`
-		PartialFingerprints map[string]string `json:"partialFingerprints"`
-		Fixes               []sarifFix        `json:"fixes,omitempty"`
+		RuleID              string             `json:"ruleId"`
+		RuleIndex           int                `json:"ruleIndex"`
+		Level               string             `json:"level"`
+		Message             sarifMessage       `json:"message"`
+		Locations           []sarifLocation    `json:"locations"`
+		PartialFingerprints map[string]string  `json:"partialFingerprints"`
+		BaselineState       string             `json:"baselineState,omitempty"`
+		Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+		Fixes               []sarifFix         `json:"fixes,omitempty"`
+	}
+	sarifSuppression struct {
+		Kind          string `json:"kind"`
+		Justification string `json:"justification"`
 	}
 	sarifLocation struct {
 		PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
@@ -133,7 +136,7 @@ type (
 // are relative to; an absolute path becomes a file: URI. A safe fix becomes
 // a SARIF fix whose replacements use the same line and column positions.
 func WriteSARIF(w io.Writer, files []LintFile, opt LintOptions) error {
-	docs := prepare(files)
+	docs := prepare(files, needUnchanged|needFingerprints)
 	rules, index := sarifRules(opt.Rules, docs)
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
@@ -152,7 +155,6 @@ func WriteSARIF(w io.Writer, files []LintFile, opt LintOptions) error {
 	}
 	for _, d := range docs {
 		art := artifactLocation(d.path)
-		seen := map[string]int{}
 		for i := range d.diags {
 			f := &d.diags[i]
 			region := d.region(f.start, f.end, true)
@@ -166,7 +168,10 @@ func WriteSARIF(w io.Writer, files []LintFile, opt LintOptions) error {
 					Region:           region,
 					ContextRegion:    d.contextRegion(region),
 				}}},
-				PartialFingerprints: map[string]string{fingerprintKey: fingerprint(f.Rule, d.lineText(f.start.line), seen)},
+				PartialFingerprints: map[string]string{fingerprintKey: f.fp},
+			}
+			if opt.Baseline {
+				r.BaselineState, r.Suppressions = baselineState(f)
 			}
 			if f.Fix != nil && len(f.Fix.Edits) > 0 {
 				r.Fixes = []sarifFix{d.fix(f.Fix, art)}
@@ -178,6 +183,20 @@ func WriteSARIF(w io.Writer, files []LintFile, opt LintOptions) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+}
+
+// baselineState returns how a finding compares with the baseline: recorded
+// there (unchanged, and suppressed, so that code scanning closes its alert
+// rather than showing it), a recorded entry that no longer occurs (absent;
+// reported as a finding of BaselineRule), or new.
+func baselineState(f *found) (string, []sarifSuppression) {
+	switch {
+	case f.unchanged:
+		return "unchanged", []sarifSuppression{{Kind: "external", Justification: "recorded in the baseline file (cscmd lint --baseline)"}}
+	case f.Rule == BaselineRule:
+		return "absent", nil
+	}
+	return "new", nil
 }
 
 // sarifRules returns the driver's rules and the index of each id in them.
@@ -365,16 +384,4 @@ func (d *lintDoc) fix(fx *lint.Fix, art sarifArtifactLocation) sarifFix {
 		change.Replacements = append(change.Replacements, rep)
 	}
 	return sarifFix{Description: sarifMessage{Text: fx.Title}, ArtifactChanges: []sarifArtifactChange{change}}
-}
-
-// fingerprint identifies a finding across runs without its line number, so
-// that it survives edits elsewhere in the file: a hash of the rule and the
-// line's text without its indentation, and the ordinal of that pair among
-// its occurrences in the file (seen counts them, in position order).
-func fingerprint(rule, line string, seen map[string]int) string {
-	line = strings.TrimSpace(line)
-	sum := sha256.Sum256([]byte(rule + "\x00" + line))
-	key := string(sum[:])
-	seen[key]++
-	return hex.EncodeToString(sum[:8]) + ":" + strconv.Itoa(seen[key])
 }

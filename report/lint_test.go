@@ -245,7 +245,7 @@ func TestPositions(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			docs := prepare([]LintFile{{Src: []byte(tt.src), Diags: []lint.Diagnostic{
 				{Rule: "r", Severity: lint.Error, Start: tt.start, End: tt.end},
-			}}})
+			}}}, 0)
 			f := docs[0].diags[0]
 			assert.Equal(t, tt.want, [4]int{f.start.line, f.start.col, f.end.line, f.end.col})
 		})
