@@ -309,3 +309,24 @@ func (d *lintDoc) fingerprint() {
 		f.fp = hex.EncodeToString(sum[:8]) + ":" + strconv.Itoa(seen[sum])
 	}
 }
+
+// bytePos returns the position of a byte offset with the column in bytes,
+// 1-based, for the formats that count UTF-8 bytes (reviewdog's). A BOM
+// takes no column, as in pos.
+func (d *lintDoc) bytePos(offset int) pos {
+	line, col := d.lines.Position(offset, linemap.Bytes)
+	if d.bom && line == 0 {
+		col = max(col-len(utf8BOM), 0)
+	}
+	return pos{line + 1, col + 1}
+}
+
+// byteSpan returns a finding's range with byte columns; its end is pulled
+// back from the next line as span's is.
+func (d *lintDoc) byteSpan(f *found) (pos, pos) {
+	end, err := d.offset(f.end)
+	if err != nil {
+		end = f.End
+	}
+	return d.bytePos(f.Start), d.bytePos(max(end, f.Start))
+}
