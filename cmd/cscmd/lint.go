@@ -21,7 +21,7 @@ import (
 
 type lintCmd struct {
 	Paths  []string `arg:"" optional:"" name:"PATH" help:"Files and directories to lint (default \".\"); directories are walked honouring .gitignore and exclude."`
-	Format string   `enum:"text,json,sarif,github" default:"text" help:"Output format: ${enum}."`
+	Format string   `enum:"text,json,sarif,github,checkstyle,codeclimate,junit,rdjson,rdjsonl" default:"text" help:"Output format: ${enum}."`
 	Config string   `help:"Use this .cscmd.yaml instead of the nearest one above each file."`
 	FailOn string   `enum:"error,warning,info" default:"error" help:"Exit 1 when a finding is at least this severe: ${enum}."`
 	Fix    bool     `help:"Apply safe fixes in place, then report what is left."`
@@ -93,6 +93,21 @@ func (c *lintCmd) Run(e *env) error {
 		},
 		"github": func(e *env, f []report.LintFile, o report.LintOptions) error {
 			return report.WriteGitHub(e.stdout, f, o)
+		},
+		"checkstyle": func(e *env, f []report.LintFile, o report.LintOptions) error {
+			return report.WriteCheckstyle(e.stdout, f, o)
+		},
+		"codeclimate": func(e *env, f []report.LintFile, o report.LintOptions) error {
+			return report.WriteCodeClimate(e.stdout, f, o)
+		},
+		"junit": func(e *env, f []report.LintFile, o report.LintOptions) error {
+			return report.WriteJUnit(e.stdout, f, o)
+		},
+		"rdjson": func(e *env, f []report.LintFile, o report.LintOptions) error {
+			return report.WriteRDJSON(e.stdout, f, o)
+		},
+		"rdjsonl": func(e *env, f []report.LintFile, o report.LintOptions) error {
+			return report.WriteRDJSONL(e.stdout, f, o)
 		},
 	}[c.Format]
 	if err := write(e, files, out); err != nil {
