@@ -246,7 +246,7 @@ func Write(w io.Writer, dir string, files []report.LintFile) error {
 			buf.WriteByte(',')
 		}
 		buf.WriteByte('\n')
-		enc.Encode(e) // strings only: cannot fail
+		enc.Encode(e)               // strings only: cannot fail
 		buf.Truncate(buf.Len() - 1) // Encode's newline
 	}
 	if len(entries) > 0 {
