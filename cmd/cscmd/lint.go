@@ -25,6 +25,7 @@ type lintCmd struct {
 	Config string   `help:"Use this .cscmd.yaml instead of the nearest one above each file."`
 	FailOn string   `enum:"error,warning,info" default:"error" help:"Exit 1 when a finding is at least this severe: ${enum}."`
 	Fix    bool     `help:"Apply safe fixes in place, then report what is left."`
+	scopeFlags
 }
 
 // maxFixRounds bounds --fix: each round applies the fixes that do not
@@ -39,6 +40,10 @@ func (c *lintCmd) Run(e *env) error {
 		if _, err := os.Stat(c.Config); err != nil {
 			return pathError(c.Config, err)
 		}
+	}
+	scope, err := c.scopeFlags.load()
+	if err != nil {
+		return err
 	}
 	roots := c.Paths
 	if len(roots) == 0 {
@@ -61,7 +66,7 @@ func (c *lintCmd) Run(e *env) error {
 			e.fail("%v", pathError(path, err))
 		},
 	}
-	err := walk.Files(context.Background(), roots, opt, func(path string) error {
+	err = walk.Files(context.Background(), roots, opt, func(path string) error {
 		f, ok := c.lintFile(e, cfgs, path)
 		if ok {
 			mu.Lock()
@@ -74,8 +79,14 @@ func (c *lintCmd) Run(e *env) error {
 		return err
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	if c.WriteBaseline != "" {
+		return writeBaseline(e, c.WriteBaseline, files)
+	}
 
 	out := report.LintOptions{Version: versionString(), Rules: ruleInfos(), Color: colorOK(e)}
+	if files, out.Baseline = scope.apply(files); out.Baseline {
+		out.Rules = append(out.Rules, baselineRule)
+	}
 	if path := e.getenv("GITHUB_STEP_SUMMARY"); path != "" && c.Format == "github" {
 		sf, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 		if err != nil {
