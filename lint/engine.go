@@ -206,7 +206,7 @@ func (c *checker) run(pos positions, sup suppressions) {
 				continue
 			}
 			d.Severity = c.sevs[i]
-			c.out = append(c.out, mapDiagnostic(d, pos, p.Src))
+			c.out = append(c.out, mapDiagnostic(*d, pos, p.Src))
 		}
 	}
 }

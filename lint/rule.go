@@ -151,17 +151,20 @@ type Pass struct {
 	Now time.Time
 
 	rule     *Rule
-	diags    []Diagnostic
+	diags    []*Diagnostic // each its own allocation: see Report
 	ids      []roleID // of Msg, once found
 	idsFound bool
 }
 
 // Report records a finding of the pass's rule over [from, to) in the
 // coordinates of the unit: the message's for a message, the file's for a
-// call. The returned diagnostic may be given a fix or suggestions.
+// call. The returned diagnostic may be given a fix or suggestions at any
+// time during the rule's Check: it is not an element of a slice that a
+// later Report could move, so a fix set through it is never lost.
 func (p *Pass) Report(from, to int, format string, args ...any) *Diagnostic {
-	p.diags = append(p.diags, Diagnostic{Rule: p.rule.ID, Start: from, End: to, Message: fmt.Sprintf(format, args...)})
-	return &p.diags[len(p.diags)-1]
+	d := &Diagnostic{Rule: p.rule.ID, Start: from, End: to, Message: fmt.Sprintf(format, args...)}
+	p.diags = append(p.diags, d)
+	return d
 }
 
 // ReportNode records a finding over a node.

@@ -16,6 +16,7 @@ import (
 	"github.com/web1on1/cscmd/linemap"
 	"github.com/web1on1/cscmd/lint"
 	"github.com/web1on1/cscmd/report"
+	"github.com/web1on1/cscmd/rewrite"
 	"github.com/web1on1/cscmd/walk"
 )
 
@@ -25,12 +26,11 @@ type lintCmd struct {
 	Config string   `help:"Use this .cscmd.yaml instead of the nearest one above each file."`
 	FailOn string   `enum:"error,warning,info" default:"error" help:"Exit 1 when a finding is at least this severe: ${enum}."`
 	Fix    bool     `help:"Apply safe fixes in place, then report what is left."`
+
+	FollowSymlinks bool `help:"Lint files that symbolic links lead to outside the linted directories; by default they are skipped."`
+	Verbose        bool `short:"v" help:"Name each file skipped as a symbolic link out of the linted directories."`
 	scopeFlags
 }
-
-// maxFixRounds bounds --fix: each round applies the fixes that do not
-// overlap; a few rounds settle any real file.
-const maxFixRounds = 5
 
 func (c *lintCmd) Run(e *env) error {
 	defer batchGC()()
@@ -50,8 +50,9 @@ func (c *lintCmd) Run(e *env) error {
 		roots = []string{"."}
 	}
 	var (
-		mu    sync.Mutex
-		files []report.LintFile
+		mu      sync.Mutex
+		files   []report.LintFile
+		outside int // links skipped; OnOutside calls are serialised
 	)
 	opt := walk.Options{
 		Match: lintable,
@@ -65,9 +66,21 @@ func (c *lintCmd) Run(e *env) error {
 		OnError: func(path string, err error) {
 			e.fail("%v", pathError(path, err))
 		},
+		FollowSymlinks: c.FollowSymlinks,
+		OnOutside: func(path, target string) {
+			if c.Verbose {
+				e.note("%s: skipped: a symbolic link to %s, outside the linted directories", path, target)
+			}
+			outside++
+		},
+	}
+	// A link is written through, by --fix, where it may be read.
+	within := walk.Inside(roots)
+	if c.FollowSymlinks {
+		within = func(string) bool { return true }
 	}
 	err = walk.Files(context.Background(), roots, opt, func(path string) error {
-		f, ok := c.lintFile(e, cfgs, path)
+		f, ok := c.lintFile(e, cfgs, path, within)
 		if ok {
 			mu.Lock()
 			files = append(files, f)
@@ -77,6 +90,9 @@ func (c *lintCmd) Run(e *env) error {
 	})
 	if err != nil {
 		return err
+	}
+	if outside > 0 && !c.Verbose {
+		e.note("skipped %d symbolic %s to files outside the linted directories; --verbose names them, --follow-symlinks lints them", outside, plural(outside, "link", "links"))
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	if c.WriteBaseline != "" {
@@ -146,10 +162,20 @@ func lintable(path string) bool {
 
 // lintFile reads, lints and with --fix repairs one file. It is false when
 // the file could not be linted; the failure is reported.
-func (c *lintCmd) lintFile(e *env, cfgs *configs, path string) (report.LintFile, bool) {
+func (c *lintCmd) lintFile(e *env, cfgs *configs, path string, within func(string) bool) (report.LintFile, bool) {
 	if !lintable(path) {
 		e.fail("%s: not a command file (.cscmd) or a host file (.js, .ts, .jsx, .tsx, .html, .json, .yaml …)", path)
 		return report.LintFile{}, false
+	}
+	var stamp rewrite.Stamp
+	if c.Fix {
+		// Taken before reading: a write from now on shows as a change.
+		st, err := os.Stat(path)
+		if err != nil {
+			e.fail("%v", pathError(path, err))
+			return report.LintFile{}, false
+		}
+		stamp = rewrite.StampOf(st)
 	}
 	buf := buffers.Get().(*[]byte)
 	defer buffers.Put(buf)
@@ -183,17 +209,10 @@ func (c *lintCmd) lintFile(e *env, cfgs *configs, path string) (report.LintFile,
 		e.fail("%s: %v", path, err)
 	}
 	if c.Fix {
-		fixed := src
-		for range maxFixRounds {
-			next, n := lint.ApplyFixes(fixed, diags)
-			if n == 0 {
-				break
-			}
-			fixed = next
-			diags, _ = l.Lint(path, fixed)
-		}
+		var fixed []byte
+		fixed, diags = l.FixAll(path, src, diags)
 		if !bytes.Equal(fixed, src) {
-			if err := writeAtomic(path, fixed); err != nil {
+			if err := rewrite.File(path, fixed, stamp, rewrite.Options{Within: within}); err != nil {
 				e.fail("%v", err)
 				diags, _ = l.Lint(path, src)
 			} else {
@@ -213,36 +232,6 @@ func (c *lintCmd) lintFile(e *env, cfgs *configs, path string) (report.LintFile,
 // hundreds of megabytes, most of it never kept, so the buffers are reused
 // rather than allocated and zeroed for every file.
 var buffers = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
-
-// writeAtomic replaces path with data through a temporary file in the same
-// directory and a rename, keeping the file's mode: a crash leaves the old
-// file or the new one, never half of each.
-func writeAtomic(path string, data []byte) error {
-	st, err := os.Stat(path)
-	if err != nil {
-		return pathError(path, err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".cscmd-*")
-	if err != nil {
-		return pathError(path, err)
-	}
-	defer os.Remove(tmp.Name()) // a no-op after the rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return pathError(path, err)
-	}
-	if err := tmp.Chmod(st.Mode().Perm()); err != nil {
-		tmp.Close()
-		return pathError(path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return pathError(path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return pathError(path, err)
-	}
-	return nil
-}
 
 // configs finds and loads the .cscmd.yaml of each path once, reporting a
 // broken one once and linting with what of it is valid.
@@ -335,4 +324,12 @@ func colorOK(e *env) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// plural picks the word for n things.
+func plural(n int, one, other string) string {
+	if n == 1 {
+		return one
+	}
+	return other
 }
