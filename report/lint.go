@@ -144,7 +144,7 @@ func prepare(files []LintFile, want needs) []*lintDoc {
 // partialFingerprints of SARIF, which baselines record.
 func Fingerprints(f LintFile) []string {
 	out := make([]string, len(f.Diags)+len(f.Unchanged))
-	for _, found := range prepare([]LintFile{f}, needFingerprints)[0].diags {
+	for _, found := range prepare([]LintFile{f}, needFingerprints|needUnchanged)[0].diags {
 		out[found.index] = found.fp
 	}
 	return out

@@ -196,6 +196,10 @@ func TestLintGolden(t *testing.T) {
 		{"all.rdjson", func(b *bytes.Buffer, o LintOptions) error { return WriteRDJSON(b, files, o) }},
 		{"all.rdjsonl", func(b *bytes.Buffer, o LintOptions) error { return WriteRDJSONL(b, files, o) }},
 		{"all.codeclimate.json", func(b *bytes.Buffer, o LintOptions) error { return WriteCodeClimate(b, files, o) }},
+		{"baseline.sarif", func(b *bytes.Buffer, o LintOptions) error {
+			o.Baseline = true
+			return WriteSARIF(b, baselined(t), o)
+		}},
 		{"empty.checkstyle.xml", func(b *bytes.Buffer, o LintOptions) error { return WriteCheckstyle(b, files[3:], o) }},
 		{"empty.junit.xml", func(b *bytes.Buffer, o LintOptions) error { return WriteJUnit(b, files[3:], o) }},
 		{"empty.rdjson", func(b *bytes.Buffer, o LintOptions) error { return WriteRDJSON(b, files[3:], o) }},
