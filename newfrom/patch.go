@@ -207,22 +207,13 @@ func unquote(s string) (string, error) {
 			if i >= len(s) {
 				return "", fmt.Errorf("unterminated escape")
 			}
-			switch e := s[i]; e {
-			case 'a':
-				b = append(b, '\a')
-			case 'b':
-				b = append(b, '\b')
-			case 't':
-				b = append(b, '\t')
-			case 'n':
-				b = append(b, '\n')
-			case 'v':
-				b = append(b, '\v')
-			case 'f':
-				b = append(b, '\f')
-			case 'r':
-				b = append(b, '\r')
-			case '0', '1', '2', '3':
+			e := s[i]
+			if j := strings.IndexByte("abtnvfr", e); j >= 0 {
+				b = append(b, "\a\b\t\n\v\f\r"[j])
+				continue
+			}
+			switch {
+			case e >= '0' && e <= '3':
 				if i+2 >= len(s) {
 					return "", fmt.Errorf("short octal escape")
 				}
@@ -232,7 +223,7 @@ func unquote(s string) (string, error) {
 				}
 				b = append(b, byte(n))
 				i += 2
-			default:
+			default: // \" and \\
 				b = append(b, e)
 			}
 		default:

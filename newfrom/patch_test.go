@@ -72,6 +72,8 @@ deleted file mode 100644
 		map[string][]int{"f.cscmd": {1}}},
 	{"quoted path", "diff --git \"a/caf\\303\\251 page.js\" \"b/caf\\303\\251 page.js\"\n--- \"a/caf\\303\\251 page.js\"\n+++ \"b/caf\\303\\251 page.js\"\n@@ -1 +1 @@\n-a\n+b\n",
 		map[string][]int{"café page.js": {1}}},
+	{"quoted path with a tab and a quote", "--- \"a/x\\ty\\\"z.js\"\n+++ \"b/x\\ty\\\"z.js\"\n@@ -1 +1 @@\n-a\n+b\n",
+		map[string][]int{"x\ty\"z.js": {1}}},
 	{"commit message and two files", `From 1234 Mon Sep 17 00:00:00 2001
 Subject: [PATCH] change
 

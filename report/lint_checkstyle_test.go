@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/xml"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,32 +12,15 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/web1on1/cscmd/internal/citool"
 	"github.com/web1on1/cscmd/lint"
 )
-
-// tool returns the path of a program a test runs as a real consumer of an
-// output format: from PATH, or where .ci/run installs Go tools. The test
-// skips, saying how to get it, when it is in neither.
-func tool(t *testing.T, name string) string {
-	t.Helper()
-	if p, err := exec.LookPath(name); err == nil {
-		return p
-	}
-	if home, err := os.UserHomeDir(); err == nil {
-		p := filepath.Join(home, ".cache", "cscmd-tools", name)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	t.Skipf("%s is not installed (.ci/run installs it); the format is not checked against it", name)
-	return ""
-}
 
 // validXML checks data against one of the XSDs in testdata/xsd with
 // xmllint (Debian's libxml2-utils).
 func validXML(t *testing.T, xsd string, data []byte) {
 	t.Helper()
-	xmllint := tool(t, "xmllint")
+	xmllint := citool.Path(t, "xmllint")
 	f := filepath.Join(t.TempDir(), "report.xml")
 	require.NoError(t, os.WriteFile(f, data, 0o644))
 	out, err := exec.Command(xmllint, "--noout", "--schema", filepath.Join("testdata", "xsd", xsd), f).CombinedOutput()
@@ -55,7 +39,17 @@ func hostile(t *testing.T) []LintFile {
 	}}}}
 }
 
-func TestCheckstyleSchema(t *testing.T) {
+// TestXMLSchemas validates the Checkstyle and JUnit reports against
+// their schemas, with findings, without any and with text XML cannot hold
+// as written.
+func TestXMLSchemas(t *testing.T) {
+	formats := []struct {
+		xsd   string
+		write func(io.Writer, []LintFile, LintOptions) error
+	}{
+		{"checkstyle.xsd", WriteCheckstyle},
+		{"junit.xsd", WriteJUnit},
+	}
 	tests := []struct {
 		name  string
 		files []LintFile
@@ -65,12 +59,14 @@ func TestCheckstyleSchema(t *testing.T) {
 		{"nothing linted", nil},
 		{"hostile text", hostile(t)},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var b bytes.Buffer
-			require.NoError(t, WriteCheckstyle(&b, tt.files, options()))
-			validXML(t, "checkstyle.xsd", b.Bytes())
-		})
+	for _, f := range formats {
+		for _, tt := range tests {
+			t.Run(f.xsd+"/"+tt.name, func(t *testing.T) {
+				var b bytes.Buffer
+				require.NoError(t, f.write(&b, tt.files, options()))
+				validXML(t, f.xsd, b.Bytes())
+			})
+		}
 	}
 }
 

@@ -9,25 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestJUnitSchema(t *testing.T) {
-	tests := []struct {
-		name  string
-		files []LintFile
-	}{
-		{"fixture", fixture(t)},
-		{"no findings", fixture(t)[3:]},
-		{"nothing linted", nil},
-		{"hostile text", hostile(t)},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var b bytes.Buffer
-			require.NoError(t, WriteJUnit(&b, tt.files, options()))
-			validXML(t, "junit.xsd", b.Bytes())
-		})
-	}
-}
-
 type junitReport struct {
 	Tests    int `xml:"tests,attr"`
 	Failures int `xml:"failures,attr"`

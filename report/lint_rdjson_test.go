@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/web1on1/cscmd/internal/citool"
 )
 
 // TestRDJSONReviewdog feeds both reviewdog formats to reviewdog itself
@@ -16,7 +18,7 @@ import (
 // which refuses unknown fields and wrong types, reads every finding, and
 // fails at -fail-level=error only when an ERROR is among them.
 func TestRDJSONReviewdog(t *testing.T) {
-	reviewdog := tool(t, "reviewdog")
+	reviewdog := citool.Path(t, "reviewdog")
 	only := func(files []LintFile, sev string) []LintFile {
 		// The fixture's warnings alone, to see the severity read.
 		out := make([]LintFile, len(files))

@@ -12,6 +12,8 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/web1on1/cscmd/internal/citool"
 )
 
 // action is what the tests read of action.yml.
@@ -253,7 +255,7 @@ func TestActionPullRequestOnlyNew(t *testing.T) {
 // expressions, inputs against action.yml, shell scripts when shellcheck is
 // there, and the workflow syntax.
 func TestActionlint(t *testing.T) {
-	actionlint := ciTool(t, "actionlint")
+	actionlint := citool.Path(t, "actionlint")
 	root := repoRoot(t)
 	dir := t.TempDir()
 	// actionlint reads local actions (uses: ./) of the repository it is in.
@@ -303,21 +305,4 @@ func workflowExamples(md string) []string {
 		}
 	}
 	return out
-}
-
-// ciTool returns the path of a tool that .ci/run installs: from PATH or
-// its cache; the test skips, saying so, when it is in neither.
-func ciTool(t *testing.T, name string) string {
-	t.Helper()
-	if p, err := exec.LookPath(name); err == nil {
-		return p
-	}
-	if home, err := os.UserHomeDir(); err == nil {
-		p := filepath.Join(home, ".cache", "cscmd-tools", name)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	t.Skipf("%s is not installed (.ci/run installs it)", name)
-	return ""
 }

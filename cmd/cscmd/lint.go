@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -112,32 +113,18 @@ func (c *lintCmd) Run(e *env) error {
 			out.Summary = sf
 		}
 	}
-	write := map[string]func(*env, []report.LintFile, report.LintOptions) error{
-		"text": func(e *env, f []report.LintFile, o report.LintOptions) error { return report.WriteText(e.stdout, f, o) },
-		"json": func(e *env, f []report.LintFile, o report.LintOptions) error { return report.WriteJSON(e.stdout, f, o) },
-		"sarif": func(e *env, f []report.LintFile, o report.LintOptions) error {
-			return report.WriteSARIF(e.stdout, f, o)
-		},
-		"github": func(e *env, f []report.LintFile, o report.LintOptions) error {
-			return report.WriteGitHub(e.stdout, f, o)
-		},
-		"checkstyle": func(e *env, f []report.LintFile, o report.LintOptions) error {
-			return report.WriteCheckstyle(e.stdout, f, o)
-		},
-		"codeclimate": func(e *env, f []report.LintFile, o report.LintOptions) error {
-			return report.WriteCodeClimate(e.stdout, f, o)
-		},
-		"junit": func(e *env, f []report.LintFile, o report.LintOptions) error {
-			return report.WriteJUnit(e.stdout, f, o)
-		},
-		"rdjson": func(e *env, f []report.LintFile, o report.LintOptions) error {
-			return report.WriteRDJSON(e.stdout, f, o)
-		},
-		"rdjsonl": func(e *env, f []report.LintFile, o report.LintOptions) error {
-			return report.WriteRDJSONL(e.stdout, f, o)
-		},
+	write := map[string]func(io.Writer, []report.LintFile, report.LintOptions) error{
+		"text":        report.WriteText,
+		"json":        report.WriteJSON,
+		"sarif":       report.WriteSARIF,
+		"github":      report.WriteGitHub,
+		"checkstyle":  report.WriteCheckstyle,
+		"codeclimate": report.WriteCodeClimate,
+		"junit":       report.WriteJUnit,
+		"rdjson":      report.WriteRDJSON,
+		"rdjsonl":     report.WriteRDJSONL,
 	}[c.Format]
-	if err := write(e, files, out); err != nil {
+	if err := write(e.stdout, files, out); err != nil {
 		return err
 	}
 	for _, f := range files {

@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/web1on1/cscmd/internal/citool"
 )
 
 // TestPreCommit runs this repository's hooks with `pre-commit try-repo`
@@ -21,7 +23,7 @@ func TestPreCommit(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds cscmd through pre-commit")
 	}
-	precommit := ciTool(t, "pre-commit")
+	precommit := citool.Path(t, "pre-commit")
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
