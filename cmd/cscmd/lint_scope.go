@@ -140,6 +140,6 @@ var baselineRule = report.RuleInfo{
 	Help: "# baseline\n\nAn entry of the baseline file (`--baseline`) records a finding that this run " +
 		"no longer has: it was fixed, or its line was edited. Remove the entry, or rewrite the file " +
 		"with `cscmd lint --write-baseline FILE`, so that the baseline only shrinks.\n",
-	HelpURI: "https://github.com/web1on1/cscmd/blob/main/docs/baseline.md",
+	HelpURI: "https://github.com/web1on1/cscmd/blob/main/docs/ci.md#baseline",
 	Default: lint.Info,
 }

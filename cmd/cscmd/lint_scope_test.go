@@ -165,6 +165,9 @@ func TestLintBaseline(t *testing.T) {
 	r = cscmd(t, "", "lint", "--baseline", "baseline.json", "--fail-on", "info")
 	assert.Equal(t, exitFindings, r.code)
 	assert.Contains(t, r.stdout, "baseline.json:2:1: info: the unknown-command finding recorded for cmds/a.cscmd no longer occurs; remove this entry (or rewrite the file with --write-baseline) [baseline]")
+	r = cscmd(t, "", "explain", "baseline")
+	assert.Equal(t, exitOK, r.code)
+	assert.Contains(t, r.stdout, "so that the baseline only shrinks")
 
 	// SARIF: each result's baselineState; recorded ones are suppressed.
 	r = cscmd(t, "", "lint", "--baseline", "baseline.json", "--format", "sarif")
