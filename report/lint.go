@@ -291,20 +291,21 @@ func writeAll(w io.Writer, b []byte) error {
 // file, in position order. Each line's text is hashed once, however many
 // findings it has: a minified bundle has thousands on one line.
 func (d *lintDoc) fingerprint() {
-	lineSums := map[int][sha256.Size]byte{}
 	seen := map[[sha256.Size]byte]int{}
+	lastLine, line := 0, [sha256.Size]byte{}
+	key := make([]byte, 0, 64)
 	for i := range d.diags {
 		f := &d.diags[i]
-		line, ok := lineSums[f.start.line]
-		if !ok {
+		if f.start.line != lastLine {
+			// The findings are sorted: those of one line come together.
 			start, end, _ := d.lines.Line(f.start.line - 1)
 			if f.start.line == 1 && d.bom {
 				start = min(len(utf8BOM), end)
 			}
-			line = sha256.Sum256(bytes.TrimSpace(d.src[start:end]))
-			lineSums[f.start.line] = line
+			lastLine, line = f.start.line, sha256.Sum256(bytes.TrimSpace(d.src[start:end]))
 		}
-		sum := sha256.Sum256(append(append([]byte(f.Rule), 0), line[:]...))
+		key = append(append(append(key[:0], f.Rule...), 0), line[:]...)
+		sum := sha256.Sum256(key)
 		seen[sum]++
 		f.fp = hex.EncodeToString(sum[:8]) + ":" + strconv.Itoa(seen[sum])
 	}
