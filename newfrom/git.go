@@ -15,13 +15,10 @@ type Changes struct {
 	files map[string]*Lines
 }
 
-// Has reports whether line (1-based) of the file at path (as the linter
-// was given it: relative to the working directory, or absolute) is new.
-func (c *Changes) Has(path string, line int) bool {
-	return c.lines(path).Has(line)
-}
-
-func (c *Changes) lines(path string) *Lines {
+// File returns the new lines of the file at path (as the linter was given
+// it: relative to the working directory, or absolute); nil, which has no
+// line, when the change does not touch it.
+func (c *Changes) File(path string) *Lines {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil

@@ -68,11 +68,11 @@ func TestFromRev(t *testing.T) {
 	for _, tt := range tests {
 		// The linter's paths are relative to the working directory, or
 		// absolute: both are matched.
-		assert.Equal(t, tt.want, c.Has(filepath.Join(dir, tt.path), tt.line), "%s:%d", tt.path, tt.line)
+		assert.Equal(t, tt.want, c.File(filepath.Join(dir, tt.path)).Has(tt.line), "%s:%d", tt.path, tt.line)
 	}
 	t.Chdir(filepath.Join(dir, "cmds"))
-	assert.True(t, c.Has("a.cscmd", 2), "a path relative to a subdirectory")
-	assert.False(t, c.Has("a.cscmd", 1))
+	assert.True(t, c.File("a.cscmd").Has(2), "a path relative to a subdirectory")
+	assert.False(t, c.File("a.cscmd").Has(1))
 }
 
 func TestFromMergeBase(t *testing.T) {
@@ -91,15 +91,15 @@ func TestFromMergeBase(t *testing.T) {
 
 	c, err := FromMergeBase(dir, "main")
 	require.NoError(t, err)
-	assert.True(t, c.Has(filepath.Join(dir, "a.cscmd"), 2), "the branch's own change")
-	assert.False(t, c.Has(filepath.Join(dir, "a.cscmd"), 1))
-	assert.False(t, c.Has(filepath.Join(dir, "b.cscmd"), 1), "not on the branch: what main gained is not new here")
+	assert.True(t, c.File(filepath.Join(dir, "a.cscmd")).Has(2), "the branch's own change")
+	assert.False(t, c.File(filepath.Join(dir, "a.cscmd")).Has(1))
+	assert.False(t, c.File(filepath.Join(dir, "b.cscmd")).Has(1), "not on the branch: what main gained is not new here")
 
 	// Against main itself (--new-from-rev main), main's file shows up as
 	// changed (removed) and the feature line as new.
 	c, err = FromRev(dir, "main")
 	require.NoError(t, err)
-	assert.True(t, c.Has(filepath.Join(dir, "a.cscmd"), 2))
+	assert.True(t, c.File(filepath.Join(dir, "a.cscmd")).Has(2))
 }
 
 func TestGitErrors(t *testing.T) {
@@ -138,8 +138,8 @@ func TestFromPatch(t *testing.T) {
 	dir := t.TempDir()
 	c, err := FromPatch([]byte("--- a/x.js\n+++ b/x.js\n@@ -1 +1 @@\n-a\n+b\n"), dir)
 	require.NoError(t, err)
-	assert.True(t, c.Has(filepath.Join(dir, "x.js"), 1))
-	assert.False(t, c.Has(filepath.Join(dir, "y.js"), 1))
+	assert.True(t, c.File(filepath.Join(dir, "x.js")).Has(1))
+	assert.False(t, c.File(filepath.Join(dir, "y.js")).Has(1))
 
 	_, err = FromPatch([]byte("@@ -1 +1 @@\n"), dir)
 	var pe *PatchError

@@ -96,12 +96,12 @@ func (s *scope) onlyNew(f report.LintFile) report.LintFile {
 	if len(f.Diags)+len(f.Unchanged) == 0 {
 		return f
 	}
-	lines := linemap.New(f.Src)
+	lines, added := linemap.New(f.Src), s.changes.File(f.Path)
 	keep := func(diags []lint.Diagnostic) []lint.Diagnostic {
 		var out []lint.Diagnostic
 		for _, d := range diags {
 			line, _ := lines.Position(d.Start, linemap.Bytes)
-			if s.changes.Has(f.Path, line+1) {
+			if added.Has(line + 1) {
 				out = append(out, d)
 			}
 		}
