@@ -67,12 +67,14 @@ type runner struct {
 	inputs  map[string]string
 	summary string // the GITHUB_STEP_SUMMARY file
 	outputs map[string]string
+	// actionRef is what the workflow's "uses: web1on1/cscmd@REF" names.
+	actionRef string
 }
 
 func newRunner(t *testing.T, workspace string, event string, inputs map[string]string) *runner {
 	temp := t.TempDir()
 	r := &runner{t: t, dir: workspace, temp: temp, inputs: map[string]string{}, outputs: map[string]string{},
-		summary: filepath.Join(temp, "summary.md")}
+		summary: filepath.Join(temp, "summary.md"), actionRef: "main"}
 	for name, in := range readAction(t).Inputs {
 		r.inputs[name] = in.Default
 	}
@@ -127,6 +129,8 @@ func (r *runner) expand(s string) string {
 		switch expr {
 		case "github.action_path":
 			return r.env["GITHUB_ACTION_PATH"]
+		case "github.action_ref":
+			return r.actionRef
 		case "runner.temp":
 			return r.temp
 		}
@@ -196,6 +200,7 @@ func TestActionPush(t *testing.T) {
 	ws := copyTree(t, project)
 	sarif := filepath.Join("reports", "cscmd.sarif")
 	r := newRunner(t, ws, "push", map[string]string{"paths": "onopen.cscmd\npages", "sarif": sarif})
+	r.actionRef = "v1.2.3"
 	code, out := r.run()
 	assert.Equal(t, exitFindings, code, out)
 	assert.Equal(t, "1", r.outputs["exit-code"])
@@ -208,6 +213,7 @@ func TestActionPush(t *testing.T) {
 	log, err := os.ReadFile(filepath.Join(ws, sarif))
 	require.NoError(t, err)
 	assert.Contains(t, string(log), `"ruleId": "department-mismatch"`)
+	assert.Contains(t, string(log), `"semanticVersion": "1.2.3"`, "the release tag is the version")
 
 	// A clean file, with the config named: the step passes.
 	writeFile(t, filepath.Join(ws, "ok.cscmd"), ">cs /notify\n")
