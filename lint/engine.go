@@ -7,13 +7,13 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/web1on1/cscmd/ast"
 	"github.com/web1on1/cscmd/config"
 	"github.com/web1on1/cscmd/grammar"
 	"github.com/web1on1/cscmd/host"
+	"golang.org/x/sync/errgroup"
 )
 
 // Linter runs the rules over files. The zero Linter uses every rule at its
@@ -77,22 +77,15 @@ func (l *Linter) LintCommands(src []byte) []Diagnostic {
 	for _, p := range grammar.Pieces(src, pieceSize, ast.Pos{Line: 1, Column: 1}, isMessageLine) {
 		pieces = append(pieces, &piece{Piece: p})
 	}
-	next := make(chan *piece)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range next {
-				p.out = l.lintCommands(text, text[p.Start:p.End], p.Base)
-			}
-		}()
-	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, p := range pieces {
-		next <- p
+		g.Go(func() error {
+			p.out = l.lintCommands(text, text[p.Start:p.End], p.Base)
+			return nil
+		})
 	}
-	close(next)
-	wg.Wait()
+	g.Wait() // no piece fails: findings are data
 	var out []Diagnostic
 	for _, p := range pieces {
 		out = append(out, p.out...)

@@ -152,7 +152,7 @@ type Pass struct {
 
 	rule     *Rule
 	diags    []*Diagnostic // each its own allocation: see Report
-	ids      []roleID // of Msg, once found
+	ids      []roleID      // of Msg, once found
 	idsFound bool
 }
 

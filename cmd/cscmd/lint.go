@@ -26,7 +26,8 @@ type lintCmd struct {
 	Format string   `enum:"text,json,sarif,github,checkstyle,codeclimate,junit,rdjson,rdjsonl" default:"text" help:"Output format: ${enum}."`
 	Config string   `help:"Use this .cscmd.yaml instead of the nearest one above each file."`
 	FailOn string   `enum:"error,warning,info" default:"error" help:"Exit 1 when a finding is at least this severe: ${enum}."`
-	Fix    bool     `help:"Apply safe fixes in place, then report what is left."`
+	Fix    bool     `help:"Apply safe fixes in place, then report what is left; a summary of what was fixed goes to stderr."`
+	lintFlags
 
 	FollowSymlinks bool `help:"Lint files that symbolic links lead to outside the linted directories; by default they are skipped."`
 	Verbose        bool `short:"v" help:"Name each file skipped as a symbolic link out of the linted directories."`
@@ -41,6 +42,10 @@ func (c *lintCmd) Run(e *env) error {
 		if _, err := os.Stat(c.Config); err != nil {
 			return pathError(c.Config, err)
 		}
+	}
+	fromStdin, err := c.readsStdin()
+	if err != nil {
+		return err
 	}
 	scope, err := c.scopeFlags.load()
 	if err != nil {
@@ -57,13 +62,7 @@ func (c *lintCmd) Run(e *env) error {
 	)
 	opt := walk.Options{
 		Match: lintable,
-		Skip: func(path string, isDir bool) bool {
-			dir := path
-			if !isDir {
-				dir = filepath.Dir(path)
-			}
-			return cfgs.forDir(dir).Excluded(path)
-		},
+		Skip:  cfgs.skip,
 		OnError: func(path string, err error) {
 			e.fail("%v", pathError(path, err))
 		},
@@ -80,7 +79,12 @@ func (c *lintCmd) Run(e *env) error {
 	if c.FollowSymlinks {
 		within = func(string) bool { return true }
 	}
-	err = walk.Files(context.Background(), roots, opt, func(path string) error {
+	if fromStdin {
+		// No walk: the one input is standard input.
+		if f, ok := c.lintStdin(e, cfgs); ok {
+			files = append(files, f)
+		}
+	} else if err := walk.Files(context.Background(), roots, opt, func(path string) error {
 		f, ok := c.lintFile(e, cfgs, path, within)
 		if ok {
 			mu.Lock()
@@ -88,8 +92,7 @@ func (c *lintCmd) Run(e *env) error {
 			mu.Unlock()
 		}
 		return nil
-	})
-	if err != nil {
+	}); err != nil {
 		return err
 	}
 	if outside > 0 && !c.Verbose {
@@ -97,11 +100,16 @@ func (c *lintCmd) Run(e *env) error {
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	if c.WriteBaseline != "" {
+		// Every finding, whatever --quiet would leave out.
 		return writeBaseline(e, c.WriteBaseline, files)
 	}
+	// The baseline sees every finding (one --quiet hides is not stale),
+	// then --quiet thins what is left.
+	files, baselined := scope.apply(files)
+	c.keepSevere(files)
 
-	out := report.LintOptions{Version: versionString(), Rules: ruleInfos(), Color: colorOK(e)}
-	if files, out.Baseline = scope.apply(files); out.Baseline {
+	out := report.LintOptions{Version: versionString(), Rules: ruleInfos(), Color: c.color(e), Baseline: baselined}
+	if baselined {
 		out.Rules = append(out.Rules, baselineRule)
 	}
 	if path := e.getenv("GITHUB_STEP_SUMMARY"); path != "" && c.Format == "github" {
@@ -134,6 +142,8 @@ func (c *lintCmd) Run(e *env) error {
 			}
 		}
 	}
+	c.judgeWarnings(e, files)
+	c.sayFixed(e, files)
 	return nil
 }
 
@@ -172,14 +182,20 @@ func (c *lintCmd) lintFile(e *env, cfgs *configs, path string, within func(strin
 		e.fail("%v", pathError(path, err))
 		return report.LintFile{}, false
 	}
+	return c.lintSource(e, cfgs, path, path, src, stamp, within)
+}
+
+// lintSource lints src, read from path or from standard input as path;
+// shown is the name the output uses, stamp and within are for --fix.
+func (c *lintCmd) lintSource(e *env, cfgs *configs, path, shown string, src []byte, stamp rewrite.Stamp, within func(string) bool) (report.LintFile, bool) {
 	// A clean file is reported without its source: a repository scan then
 	// holds only the files with findings in memory.
-	f := report.LintFile{Path: path}
+	f := report.LintFile{Path: shown}
 	if _, isHost := host.LangOf(path); isHost && !host.MayContain(src) {
 		return f, true // no command and no widget call can be in it
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
-		e.fail("%s: binary file (NUL byte at offset %d), not linted", path, i)
+		e.fail("%s: binary file (NUL byte at offset %d), not linted", shown, i)
 		return report.LintFile{}, false
 	}
 	l := &lint.Linter{Config: cfgs.forDir(filepath.Dir(path))}
@@ -191,19 +207,23 @@ func (c *lintCmd) lintFile(e *env, cfgs *configs, path string, within func(strin
 		// strings around it were still checked, so this is no failure of
 		// the run.
 		line, col := linemap.New(src).Position(syn.Offset, linemap.Runes)
-		e.warn("%s:%d:%d: %s; the strings elsewhere in the file were linted", path, line+1, col+1, syn.Msg)
+		e.warn("%s:%d:%d: %s; the strings elsewhere in the file were linted", shown, line+1, col+1, syn.Msg)
 	case err != nil:
-		e.fail("%s: %v", path, err)
+		e.fail("%s: %v", shown, err)
 	}
 	if c.Fix {
-		var fixed []byte
-		fixed, diags = l.FixAll(path, src, diags)
+		var (
+			fixed   []byte
+			applied int
+		)
+		fixed, diags, applied = l.FixAll(path, src, diags)
 		if !bytes.Equal(fixed, src) {
 			if err := rewrite.File(path, fixed, stamp, rewrite.Options{Within: within}); err != nil {
 				e.fail("%v", err)
 				diags, _ = l.Lint(path, src)
 			} else {
 				src = fixed
+				c.fixed.add(applied)
 			}
 		}
 	}
@@ -228,6 +248,15 @@ type configs struct {
 	mu       sync.Mutex
 	byDir    map[string]*config.Config // directory → its nearest config
 	byFile   map[string]*config.Config // config file → loaded config
+}
+
+// skip is a walk's Skip: what the config in force excludes.
+func (c *configs) skip(path string, isDir bool) bool {
+	dir := path
+	if !isDir {
+		dir = filepath.Dir(path)
+	}
+	return c.forDir(dir).Excluded(path)
 }
 
 // forDir returns the config in force for the files of dir.

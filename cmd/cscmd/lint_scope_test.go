@@ -193,6 +193,20 @@ func TestLintBaseline(t *testing.T) {
 	assert.Equal(t, map[string]int{"new": 1, "unchanged": 2, "absent": 2}, states)
 }
 
+// TestLintBaselineQuiet: --quiet leaves warnings out of the report, not out
+// of the comparison: a recorded warning is not a stale entry.
+func TestLintBaselineQuiet(t *testing.T) {
+	t.Chdir(t.TempDir())
+	writeFile(t, "a.cscmd", ">cs +6093490651A8B5629324AE4F\n")
+	require.Equal(t, exitOK, cscmd(t, "", "lint", "--write-baseline", "b.json").code)
+	b, err := os.ReadFile("b.json")
+	require.NoError(t, err)
+	require.Contains(t, string(b), `"rule":"objectid-case"`)
+	got, r := lintJSON(t, "--baseline", "b.json", "--quiet", "--fail-on", "info")
+	assert.Equal(t, exitOK, r.code, r.stderr)
+	assert.Empty(t, got)
+}
+
 func TestLintBaselineErrors(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
