@@ -312,3 +312,20 @@ func workflowExamples(md string) []string {
 	}
 	return out
 }
+
+// TestActionShellcheck runs shellcheck (Debian's; .ci/run installs it) on
+// each shell step of action.yml, as actionlint does for a workflow's.
+func TestActionShellcheck(t *testing.T) {
+	shellcheck := citool.Path(t, "shellcheck")
+	for _, step := range readAction(t).Runs.Steps {
+		if step.Run == "" {
+			continue
+		}
+		t.Run(step.Name, func(t *testing.T) {
+			cmd := exec.Command(shellcheck, "--shell=bash", "--severity=style", "-")
+			cmd.Stdin = strings.NewReader(step.Run)
+			out, err := cmd.CombinedOutput()
+			assert.NoError(t, err, "shellcheck on the step %q of action.yml:\n%s", step.Name, out)
+		})
+	}
+}
