@@ -90,6 +90,7 @@ var Rules = []*Rule{
 	ruleUnknownVariable,
 	ruleVisibleCommand,
 	ruleWidgetAPI,
+	ruleHostSyntax,
 	ruleUnusedSuppression,
 }
 
@@ -199,14 +200,6 @@ func (p *Pass) Command() ast.Message {
 // replace is a fix that replaces [from, to) with text.
 func replace(title string, from, to int, text string) Fix {
 	return Fix{Title: title, Edits: []Edit{{Start: from, End: to, New: text}}}
-}
-
-// short abbreviates an ObjectId for messages: 61be…db4.
-func short(id string) string {
-	if len(id) != 24 {
-		return id
-	}
-	return id[:4] + "…" + id[21:]
 }
 
 // quoteList quotes names for a message: "a", "b" or "c".

@@ -14,7 +14,6 @@ import (
 
 	"github.com/web1on1/cscmd/config"
 	"github.com/web1on1/cscmd/host"
-	"github.com/web1on1/cscmd/linemap"
 	"github.com/web1on1/cscmd/lint"
 	"github.com/web1on1/cscmd/report"
 	"github.com/web1on1/cscmd/rewrite"
@@ -191,24 +190,20 @@ func (c *lintCmd) lintSource(e *env, cfgs *configs, path, shown string, src []by
 	// A clean file is reported without its source: a repository scan then
 	// holds only the files with findings in memory.
 	f := report.LintFile{Path: shown}
-	if _, isHost := host.LangOf(path); isHost && !host.MayContain(src) {
-		return f, true // no command and no widget call can be in it
-	}
-	if i := bytes.IndexByte(src, 0); i >= 0 {
-		e.fail("%s: binary file (NUL byte at offset %d), not linted", shown, i)
-		return report.LintFile{}, false
+	// A UTF-16 or UTF-32 file is neither skipped nor binary: the linter
+	// reports it as unreadable.
+	if lint.ForeignEncoding(src) == "" {
+		if _, isHost := host.LangOf(path); isHost && !host.MayContain(src) {
+			return f, true // no command and no widget call can be in it
+		}
+		if i := bytes.IndexByte(src, 0); i >= 0 {
+			e.fail("%s: binary file (NUL byte at offset %d), not linted", shown, i)
+			return report.LintFile{}, false
+		}
 	}
 	l := &lint.Linter{Config: cfgs.forDir(filepath.Dir(path))}
 	diags, err := l.Lint(path, src)
-	var syn *host.SyntaxError
-	switch {
-	case errors.As(err, &syn):
-		// The page itself is broken there (a browser would stop too); the
-		// strings around it were still checked, so this is no failure of
-		// the run.
-		line, col := linemap.New(src).Position(syn.Offset, linemap.Runes)
-		e.warn("%s:%d:%d: %s; the strings elsewhere in the file were linted", shown, line+1, col+1, syn.Msg)
-	case err != nil:
+	if err != nil {
 		e.fail("%s: %v", shown, err)
 	}
 	if c.Fix {

@@ -43,9 +43,9 @@ func writeFile(t *testing.T, name, text string) {
 	require.NoError(t, os.WriteFile(name, []byte(text), 0o644))
 }
 
-// lintJSON runs lint with --format json and returns "file:line rule" of
+// lintFindings runs lint with --format json and returns "file:line rule" of
 // each finding.
-func lintJSON(t *testing.T, args ...string) ([]string, result) {
+func lintFindings(t *testing.T, args ...string) ([]string, result) {
 	t.Helper()
 	r := cscmd(t, "", append([]string{"lint", "--format", "json"}, args...)...)
 	var out struct {
@@ -72,12 +72,12 @@ func TestLintNewFrom(t *testing.T) {
 	// untracked file; the committed line 1 keeps its finding.
 	writeFile(t, "a.cscmd", ">cs /sett x 1\n>cs /assign 1234\n>cs /notify 12\n")
 	writeFile(t, "new/b.cscmd", ">cs /Set y\n")
-	got, r := lintJSON(t, "--new-from-rev", "HEAD")
+	got, r := lintFindings(t, "--new-from-rev", "HEAD")
 	assert.Equal(t, exitFindings, r.code, r.stderr)
 	assert.Equal(t, []string{"a.cscmd:2 objectid-format", "a.cscmd:3 objectid-format", "new/b.cscmd:1 unknown-command"}, got)
 
 	// Everything: no filter.
-	got, _ = lintJSON(t)
+	got, _ = lintFindings(t)
 	assert.Len(t, got, 4)
 
 	// The same change as a patch file.
@@ -86,14 +86,14 @@ func TestLintNewFrom(t *testing.T) {
 	patch, err := cmd.Output()
 	require.NoError(t, err)
 	writeFile(t, "change.patch", string(patch))
-	got, r = lintJSON(t, "--new-from-patch", "change.patch")
+	got, r = lintFindings(t, "--new-from-patch", "change.patch")
 	assert.Equal(t, exitFindings, r.code, r.stderr)
 	assert.Equal(t, []string{"a.cscmd:2 objectid-format", "a.cscmd:3 objectid-format", "new/b.cscmd:1 unknown-command"}, got)
 
 	// Nothing new since the work tree was committed: exit 0.
 	git("add", ".")
 	git("commit", "-qm", "second")
-	got, r = lintJSON(t, "--new-from-rev", "HEAD")
+	got, r = lintFindings(t, "--new-from-rev", "HEAD")
 	assert.Equal(t, exitOK, r.code, r.stderr)
 	assert.Empty(t, got)
 
@@ -101,7 +101,7 @@ func TestLintNewFrom(t *testing.T) {
 	git("checkout", "-qb", "feature")
 	writeFile(t, "a.cscmd", ">cs /sett x 1\n>cs /assign 1234\n>cs /notify 12\n>cs /bogus\n")
 	git("commit", "-qam", "feature")
-	got, r = lintJSON(t, "--new-from-merge-base", "main")
+	got, r = lintFindings(t, "--new-from-merge-base", "main")
 	assert.Equal(t, exitFindings, r.code, r.stderr)
 	assert.Equal(t, []string{"a.cscmd:4 unknown-command"}, got)
 }
@@ -122,7 +122,7 @@ func TestLintNewFromErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, r := lintJSON(t, tt.args...)
+			_, r := lintFindings(t, tt.args...)
 			assert.Equal(t, exitFailure, r.code)
 			assert.Contains(t, r.stderr, tt.want)
 			assert.Empty(t, r.stdout, "no report when the run could not start")
@@ -132,7 +132,7 @@ func TestLintNewFromErrors(t *testing.T) {
 	t.Run("outside a repository", func(t *testing.T) {
 		outside := t.TempDir()
 		t.Chdir(outside)
-		_, r := lintJSON(t, "--new-from-rev", "HEAD")
+		_, r := lintFindings(t, "--new-from-rev", "HEAD")
 		assert.Equal(t, exitFailure, r.code)
 		assert.Contains(t, r.stderr, "cscmd: --new-from-rev: "+outside+" is not in a git repository")
 	})
@@ -149,7 +149,7 @@ func TestLintBaseline(t *testing.T) {
 	assert.Empty(t, r.stdout)
 	assert.Equal(t, "cscmd: recorded 4 findings in baseline.json; lint with --baseline baseline.json to report only new ones\n", r.stderr)
 
-	got, r := lintJSON(t, "--baseline", "baseline.json")
+	got, r := lintFindings(t, "--baseline", "baseline.json")
 	assert.Equal(t, exitOK, r.code, r.stderr)
 	assert.Empty(t, got, "every finding is recorded")
 
@@ -157,7 +157,7 @@ func TestLintBaseline(t *testing.T) {
 	// identical line, and a file deleted.
 	writeFile(t, "cmds/a.cscmd", "# leads\n\n# moved down\n>cs /assign 123\n>cs /assign 123\n>cs /assign 123\n")
 	require.NoError(t, os.Remove("cmds/b.cscmd"))
-	got, r = lintJSON(t, "--baseline", "baseline.json")
+	got, r = lintFindings(t, "--baseline", "baseline.json")
 	assert.Equal(t, exitFindings, r.code, r.stderr)
 	assert.Equal(t, []string{"cmds/a.cscmd:6 objectid-format", "baseline.json:2 baseline", "baseline.json:5 baseline"}, got)
 
@@ -202,7 +202,7 @@ func TestLintBaselineQuiet(t *testing.T) {
 	b, err := os.ReadFile("b.json")
 	require.NoError(t, err)
 	require.Contains(t, string(b), `"rule":"objectid-case"`)
-	got, r := lintJSON(t, "--baseline", "b.json", "--quiet", "--fail-on", "info")
+	got, r := lintFindings(t, "--baseline", "b.json", "--quiet", "--fail-on", "info")
 	assert.Equal(t, exitOK, r.code, r.stderr)
 	assert.Empty(t, got)
 }
