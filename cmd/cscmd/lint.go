@@ -190,30 +190,32 @@ func (c *lintCmd) lintSource(e *env, cfgs *configs, path, shown string, src []by
 	// A clean file is reported without its source: a repository scan then
 	// holds only the files with findings in memory.
 	f := report.LintFile{Path: shown}
-	// A UTF-16 or UTF-32 file is neither skipped nor binary: the linter
-	// reports it as unreadable.
-	if lint.ForeignEncoding(src) == "" {
-		if _, isHost := host.LangOf(path); isHost && !host.MayContain(src) {
-			return f, true // no command and no widget call can be in it
-		}
-		if i := bytes.IndexByte(src, 0); i >= 0 {
-			e.fail("%s: binary file (NUL byte at offset %d), not linted", shown, i)
-			return report.LintFile{}, false
-		}
+	// A UTF-16 or UTF-32 file is linted as the text it holds; positions
+	// count the code points of that text, and the output shows it.
+	raw := src
+	src, enc := lint.DecodeUTF(src)
+	if _, isHost := host.LangOf(path); isHost && !host.MayContain(src) {
+		return f, true // no command and no widget call can be in it
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		e.fail("%s: binary file (NUL byte at offset %d), not linted", shown, i)
+		return report.LintFile{}, false
 	}
 	l := &lint.Linter{Config: cfgs.forDir(filepath.Dir(path))}
 	diags, err := l.Lint(path, src)
 	if err != nil {
 		e.fail("%s: %v", shown, err)
 	}
-	if c.Fix {
+	// A file whose units do not all decode is not written: encoding the
+	// fixed text would change more than the fixes.
+	if c.Fix && (enc == "" || bytes.Equal(lint.EncodeUTF(src, enc), raw)) {
 		var (
 			fixed   []byte
 			applied int
 		)
 		fixed, diags, applied = l.FixAll(path, src, diags)
 		if !bytes.Equal(fixed, src) {
-			if err := rewrite.File(path, fixed, stamp, rewrite.Options{Within: within}); err != nil {
+			if err := rewrite.File(path, lint.EncodeUTF(fixed, enc), stamp, rewrite.Options{Within: within}); err != nil {
 				e.fail("%v", err)
 				diags, _ = l.Lint(path, src)
 			} else {

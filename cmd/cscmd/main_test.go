@@ -11,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/web1on1/cscmd/lint"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -90,6 +92,14 @@ func TestParseStdin(t *testing.T) {
 `, r.stdout)
 	r = cscmd(t, ">cs /notify", "parse", "-")
 	assert.Equal(t, "<stdin>:1: notify\n", r.stdout)
+}
+
+// A UTF-16 file is parsed as the text it holds.
+func TestParseUTF16(t *testing.T) {
+	r := cscmd(t, string(lint.EncodeUTF([]byte(">cs /set isLead yes\r\n"), "UTF-16LE")), "parse", "--format", "json", "-")
+	assert.Equal(t, exitOK, r.code)
+	assert.Equal(t, `{"line":1,"text":">cs /set isLead yes","kind":"set","name":"isLead","value":"yes","source":">cs /set isLead yes"}
+`, r.stdout)
 }
 
 func TestParseErrors(t *testing.T) {
