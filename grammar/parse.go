@@ -104,8 +104,8 @@ func parseLine(line string, base ast.Pos, o options) (ast.Message, ErrorList) {
 		return m, errs
 	}
 	s := openStream(nil, line)
-	toks, err := s.next()
-	m, errs := buildLine(toks, err, line, base, o)
+	tree, err := s.next()
+	m, errs := buildLine(tree, err, line, base, o)
 	s.close()
 	return m, errs
 }
@@ -130,18 +130,21 @@ func precheck(line string, base ast.Pos) (ast.Message, ErrorList, bool) {
 	return nil, nil, false
 }
 
-// buildLine turns the tokens of a command line that participle accepted
-// into its message.
-func buildLine(toks []lexer.Token, err error, line string, base ast.Pos, o options) (ast.Message, ErrorList) {
+// buildLine turns the parse tree of a command line into its message.
+func buildLine(tree *message, err error, line string, base ast.Pos, o options) (ast.Message, ErrorList) {
 	if err != nil {
-		// The grammar accepts every token sequence of the lexer; reaching
+		// The grammar accepts every token stream of the lexer; reaching
 		// this is a bug, still reported as a position rather than a panic.
 		e := &Error{Pos: base, End: base.Add(len(line)), Code: CodeSyntax, Msg: fmt.Sprintf("cannot parse command: %v", err)}
 		return &ast.Invalid{From: base, Text: line}, ErrorList{e}
 	}
-	class, _ := classify(line)
-	b := builder{line: line, base: base, placeholders: o.placeholders, near: class == NearMiss}
-	m := b.message(toks)
+	class, n := classify(line)
+	end := len(line)
+	for end > 0 && isBlank(line[end-1]) {
+		end--
+	}
+	b := builder{line: line, base: base, end: end, placeholders: o.placeholders, near: class == NearMiss}
+	m := b.message(tree, n)
 	b.errs.sort()
 	return m, b.errs
 }
@@ -167,51 +170,45 @@ func (bt *batch) parse(msgs []ast.Message, errs []ErrorList, o options) {
 	s := openStream(bt.lines, "")
 	defer s.close()
 	for k, l := range bt.lines {
-		toks, err := s.next()
+		tree, err := s.next()
 		if err != nil {
 			for j, l := range bt.lines[k:] {
 				msgs[bt.at[k+j]], errs[bt.at[k+j]] = parseLine(l.Text, l.Pos, o)
 			}
 			return
 		}
-		msgs[bt.at[k]], errs[bt.at[k]] = buildLine(toks, nil, l.Text, l.Pos, o)
+		msgs[bt.at[k]], errs[bt.at[k]] = buildLine(tree, nil, l.Text, l.Pos, o)
 	}
 }
 
 // stream is a run of command lines lexed into one participle token stream,
 // each message parsed in turn with trailing tokens allowed. Participle's
 // set-up of a token stream is then paid once per run of lines, not once per
-// message. Every alternative of the grammar ends in the Rest token that ends
-// every line, so a message ends where its line ends; the stream checks that
-// it did.
-//
-// Participle sees the tokens without their text. It matches by type only,
-// and it would box the text of every token it matches into an interface,
-// one allocation per token, where an empty text costs none. The stream
-// keeps every token with its text for the builder, at the same index as in
-// participle's stream.
+// message. Every line starts with its prefix, and the grammar's free text
+// ends before the next one, so a message ends where its line ends; the
+// stream checks that it did.
 type stream struct {
 	lines []Line
 	one   [1]Line // lines of a single-line stream, without an allocation
 	i     int     // index of the line being lexed
 	cur   lineLexer
 	open  bool
-	toks  []lexer.Token // every token handed out, with its text
-	ends  []int         // index in toks after each line's last token
-	k     int           // index of the line to parse next
+	n     int   // tokens handed out
+	ends  []int // token count after each line's last token
+	k     int   // index of the line to parse next
 	peek  *lexer.PeekingLexer
 	err   error
 }
 
-// streams are reused: a stream's token store outlives its parse only until
-// the builder has copied the text it needs, which is text of the lines.
+// streams are reused: a stream's state outlives its parse only until the
+// next parse.
 var streams = sync.Pool{New: func() any { return new(stream) }}
 
 // openStream returns a stream over lines, or with nil lines over the one
 // line given, read by participle up front.
 func openStream(lines []Line, line string) *stream {
 	s := streams.Get().(*stream)
-	*s = stream{lines: lines, toks: s.toks[:0], ends: s.ends[:0]}
+	*s = stream{lines: lines, ends: s.ends[:0]}
 	if lines == nil {
 		s.one[0].Text = line
 		s.lines = s.one[:]
@@ -220,23 +217,22 @@ func openStream(lines []Line, line string) *stream {
 	return s
 }
 
-// next parses the message of the next line and returns its tokens.
-func (s *stream) next() ([]lexer.Token, error) {
+// next parses the message of the next line and returns its tree.
+func (s *stream) next() (*message, error) {
 	if s.err != nil {
 		return nil, s.err
 	}
-	from := s.peek.RawCursor()
-	if _, err := parser.ParseFromLexer(s.peek, allowTrailing); err != nil {
+	tree, err := parser.ParseFromLexer(s.peek, allowTrailing)
+	if err != nil {
 		s.err = err
 		return nil, err
 	}
-	to := s.peek.RawCursor()
-	if int(to) != s.ends[s.k] {
+	if int(s.peek.RawCursor()) != s.ends[s.k] {
 		s.err = errors.New("a message did not end at its line's end")
 		return nil, s.err
 	}
 	s.k++
-	return s.toks[from:to], nil
+	return tree, nil
 }
 
 func (s *stream) close() {
@@ -256,11 +252,10 @@ func (s *stream) Next() (lexer.Token, error) {
 		t, _ := s.cur.Next()
 		if t.Type == lexer.EOF {
 			s.i, s.open = s.i+1, false
-			s.ends = append(s.ends, len(s.toks))
+			s.ends = append(s.ends, s.n)
 			continue
 		}
-		s.toks = append(s.toks, t)
-		t.Value = ""
+		s.n++
 		return t, nil
 	}
 	return lexer.EOFToken(position(0)), nil
