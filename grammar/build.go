@@ -288,9 +288,6 @@ func (c *notify) build(b *builder) ast.Message {
 // fieldLocation is the field whose value is ORG#DEPT.
 const fieldLocation = "location"
 
-// verbs are the commands that have a word for a verb, for did-you-mean.
-var verbs = []string{"/set", "/assign", "/notify"}
-
 func (c *unknown) build(b *builder) ast.Message {
 	a := &struct {
 		n    ast.Invalid

@@ -1,6 +1,11 @@
 package grammar
 
 import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"strings"
+
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
 	"github.com/web1on1/cscmd/ast"
@@ -31,14 +36,14 @@ type command interface {
 // set is `/set @category VALUE` or `/set NAME VALUE`.
 type set struct {
 	Pos   lexer.Position
-	Name  lexer.Token `parser:"'/set':Verb ( @'@category':Word | @(Word | ObjectId) )?"`
+	Name  lexer.Token `parser:"'/set':Verb @('@category':Word | Word | ObjectId)?"`
 	Value text        `parser:"@@?"`
 }
 
 // field is `.NAME VALUE`, or `.location ORG#DEPT`.
 type field struct {
 	Pos      lexer.Position
-	Location location    `parser:"'.' ( @@"`
+	Location location    `parser:"'.':Dot ( @@"`
 	Name     lexer.Token `parser:"    | @(Word | ObjectId)"`
 	Value    text        `parser:"      @@? )?"`
 }
@@ -47,7 +52,7 @@ type field struct {
 type location struct {
 	Pos   lexer.Position
 	Org   lexer.Token `parser:"'location':Word @(ObjectId | Word)?"`
-	Hash  lexer.Token `parser:"( @Hash"`
+	Hash  lexer.Token `parser:"( @'#':Hash"`
 	Dept  lexer.Token `parser:"  @(ObjectId | Word)? )?"`
 	Extra text        `parser:"@@?"`
 }
@@ -55,14 +60,14 @@ type location struct {
 // mention is `@ID TEXT`.
 type mention struct {
 	Pos    lexer.Position
-	Target lexer.Token `parser:"'@' @(ObjectId | Word)?"`
+	Target lexer.Token `parser:"'@':At @(ObjectId | Word)?"`
 	Text   text        `parser:"@@?"`
 }
 
 // form is `+FORM`.
 type form struct {
 	Pos   lexer.Position
-	Form  lexer.Token `parser:"'+' @(ObjectId | Word)?"`
+	Form  lexer.Token `parser:"'+':Plus @(ObjectId | Word)?"`
 	Extra text        `parser:"@@?"`
 }
 
@@ -108,11 +113,42 @@ func (t *text) Parse(lex *lexer.PeekingLexer) error {
 	return nil
 }
 
-// The alternatives are tried in order, the commonest first.
+// commands are the alternatives of Command, tried in order: the commonest
+// first, unknown last.
+var commands = []command{&set{}, &field{}, &mention{}, &form{}, &assign{}, &notify{}, &unknown{}}
+
 var parser = participle.MustBuild[message](
 	participle.Lexer(definition{symbols}),
-	participle.Union[command](&set{}, &field{}, &mention{}, &form{}, &assign{}, &notify{}, &unknown{}),
+	participle.Union(commands...),
 )
 
-// EBNF returns the grammar of one command line in EBNF.
-func EBNF() string { return parser.String() }
+// verbs are the words of the commands that have one ("/set"), read from the
+// grammar for did-you-mean.
+var verbs = verbsOf(commands)
+
+// verbsOf returns the verbs that the productions of cmds match.
+func verbsOf(cmds []command) []string {
+	var out []string
+	for _, c := range cmds {
+		t := reflect.TypeOf(c).Elem()
+		for i := range t.NumField() {
+			if m := verbLiteral.FindStringSubmatch(t.Field(i).Tag.Get("parser")); m != nil {
+				out = append(out, m[1])
+			}
+		}
+	}
+	return out
+}
+
+var verbLiteral = regexp.MustCompile(`'(/[^']+)':Verb`)
+
+// EBNF returns the grammar of a command line in EBNF: the productions, then
+// the tokens of the lexer.
+func EBNF() string {
+	var b strings.Builder
+	b.WriteString(parser.String())
+	for _, t := range tokens {
+		fmt.Fprintf(&b, "\n%s = %s .", t.name, t.ebnf)
+	}
+	return b.String()
+}

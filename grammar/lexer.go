@@ -28,6 +28,16 @@ const (
 	tokWord                                   // any other run of non-blank bytes
 )
 
+// tokens describes each token for the grammar's EBNF, in the order of the
+// grammar's productions.
+var tokens = []struct{ name, ebnf string }{
+	{"<prefix>", `">cs" ? followed by a blank, or a near miss of it: " >cs", ">CS", "> cs", ">cs/" ?`},
+	{"<verb>", `"/" ? and the rest of a command's first word ?`},
+	{"<word>", `? a run of bytes up to a blank; in a field, the word after the name ends at its first "#" ?`},
+	{"<objectid>", `? a word of 24 hex digits ?`},
+	{"text", `? the rest of the line from its first word: inner spacing kept, trailing blanks trimmed ?`},
+}
+
 var symbols = map[string]lexer.TokenType{
 	"EOF":      lexer.EOF,
 	"Prefix":   tokPrefix,

@@ -1,10 +1,49 @@
 // Package grammar parses the >cs command language of the web1on1 chat widget
 // into the typed tree of package ast.
 //
-// The grammar is a participle grammar over a context-sensitive lexer of one
-// line. Parsing is total: any input yields a tree, with the problems that
-// stop a command from running as written returned as an ErrorList. Finer
+// Parsing has three steps, each in its own file:
+//   - lexer.go cuts a command line into tokens: the prefix, a verb or sigil,
+//     ObjectIds and other words. It knows no verb.
+//   - grammar.go is the participle grammar: one production per command, its
+//     parts captured into structs with their positions. EBNF prints it
+//     (docs/grammar.md).
+//   - build.go maps each production's tree to its ast node and judges what
+//     the grammar cannot: ids of the wrong length, bad names, arguments
+//     apart from their sigil, missing departments, extra text, and the verb
+//     that was meant.
+//
+// Parsing is total: any input yields a tree, with the problems that stop a
+// command from running as written returned as an ErrorList. Finer
 // judgements (warnings, catalog checks) belong to package lint.
+//
+// # Adding a command
+//
+// A new verb, say "/close" with an optional reason, is a grammar line, a
+// builder case and a test table row. In grammar.go, its production, added
+// to commands:
+//
+//	// closing is `/close [REASON]`.
+//	type closing struct {
+//		Pos    lexer.Position
+//		Reason text `parser:"'/close':Verb @@?"`
+//	}
+//
+// In build.go, its build method, which makes its node (a new ast type) and
+// reports what is wrong with it:
+//
+//	func (c *closing) build(b *builder) ast.Message {
+//		p := b.prefix
+//		return &ast.Close{Prefix: &p, Verb: b.pos(c.Pos), Reason: b.textOf(new(ast.Text), c.Reason)}
+//	}
+//
+// In parse_test.go, a row of parseCases:
+//
+//	{name: "close", in: ">cs /close done", kind: "close"},
+//
+// The lexer needs no change: "/close" is a Verb like any other, and
+// did-you-mean learns the verb from the grammar (TestAddingACommand does
+// this much). docs/grammar.md follows
+// with go test ./grammar -run TestGrammarDoc -update.
 package grammar
 
 import (
