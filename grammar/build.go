@@ -151,7 +151,7 @@ func (c *field) build(b *builder) ast.Message {
 	}{p: b.prefix}
 	n := &a.n
 	*n = ast.Field{Prefix: &a.p, Dot: b.pos(c.Pos)}
-	name, isLocation := c.Name, c.Location.Pos.Line > 0
+	name, isLocation := c.Name, c.Location != nil
 	if isLocation {
 		name = lexer.Token{Type: tokWord, Pos: c.Location.Pos, Value: fieldLocation}
 	}

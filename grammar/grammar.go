@@ -43,7 +43,7 @@ type set struct {
 // field is `.NAME VALUE`, or `.location ORG#DEPT`.
 type field struct {
 	Pos      lexer.Position
-	Location location    `parser:"'.':Dot ( @@"`
+	Location *location   `parser:"'.':Dot ( @@"`
 	Name     lexer.Token `parser:"    | @(Word | ObjectId)"`
 	Value    text        `parser:"      @@? )?"`
 }

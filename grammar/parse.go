@@ -60,6 +60,7 @@ import (
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
 	"github.com/web1on1/cscmd/ast"
+	"golang.org/x/sync/errgroup"
 )
 
 // MaxLine is the longest command line parsed, in bytes. A longer command is
@@ -348,17 +349,16 @@ func parseParallel(src string, o options) (*ast.Document, ErrorList) {
 	for _, p := range Pieces(view, len(src)/(runtime.GOMAXPROCS(0)*4)+1, o.base, nil) {
 		pieces = append(pieces, &piece{Piece: p})
 	}
-	var wg sync.WaitGroup
+	var g errgroup.Group
 	for _, p := range pieces {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		g.Go(func() error {
 			po := o
 			po.base = p.Base
 			p.doc, p.errs = parseDocument(src[p.Start:p.End], po)
-		}()
+			return nil
+		})
 	}
-	wg.Wait()
+	g.Wait() // parsing is total: no piece fails
 	doc := &ast.Document{}
 	var errs ErrorList
 	for _, p := range pieces {
