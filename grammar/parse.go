@@ -145,7 +145,7 @@ func parseLine(line string, base ast.Pos, o options) (ast.Message, ErrorList) {
 	}
 	s := openStream(nil, line)
 	tree, err := s.next()
-	m, errs := buildLine(tree, err, line, base, o)
+	m, errs := buildLine(&tree, err, line, base, o)
 	s.close()
 	return m, errs
 }
@@ -217,61 +217,101 @@ func (bt *batch) parse(msgs []ast.Message, errs []ErrorList, o options) {
 			}
 			return
 		}
-		msgs[bt.at[k]], errs[bt.at[k]] = buildLine(tree, nil, l.Text, l.Pos, o)
+		msgs[bt.at[k]], errs[bt.at[k]] = buildLine(&tree, nil, l.Text, l.Pos, o)
 	}
 }
 
-// stream is a run of command lines lexed into one participle token stream,
-// each message parsed in turn with trailing tokens allowed. Participle's
-// set-up of a token stream is then paid once per run of lines, not once per
-// message. Every line starts with its prefix, and the grammar's free text
-// ends before the next one, so a message ends where its line ends; the
-// stream checks that it did.
+// stream is a run of command lines lexed into one token stream, each
+// message parsed in turn: by replaying the tree of a line of the same shape
+// (shape.go), or by participle with trailing tokens allowed. Participle's
+// set-up of a token stream is then paid at most once per run of lines, not
+// once per message. Every line starts with its prefix, and the grammar's
+// free text ends before the next one, so a message ends where its line
+// ends; the stream checks that it did.
 type stream struct {
 	lines []Line
-	one   [1]Line // lines of a single-line stream, without an allocation
-	i     int     // index of the line being lexed
-	cur   lineLexer
-	open  bool
-	n     int   // tokens handed out
-	ends  []int // token count after each line's last token
-	k     int   // index of the line to parse next
+	one   [1]Line       // lines of a single-line stream, without an allocation
+	toks  []lexer.Token // every token of the lines
+	ends  []int         // index in toks after each line's last token
+	k     int           // index of the line to parse next
 	peek  *lexer.PeekingLexer
+	from  int // index in toks of participle's first token
+	i     int // index in toks of the next token handed to participle
 	err   error
 }
 
-// streams are reused: a stream's state outlives its parse only until the
-// next parse.
+// streams are reused: a stream's tokens outlive its parse only until the
+// builder has copied the text it needs, which is text of the lines.
 var streams = sync.Pool{New: func() any { return new(stream) }}
 
 // openStream returns a stream over lines, or with nil lines over the one
-// line given, read by participle up front.
+// line given, lexed up front.
 func openStream(lines []Line, line string) *stream {
 	s := streams.Get().(*stream)
-	*s = stream{lines: lines, ends: s.ends[:0]}
+	*s = stream{lines: lines, toks: s.toks[:0], ends: s.ends[:0]}
 	if lines == nil {
 		s.one[0].Text = line
 		s.lines = s.one[:]
 	}
-	s.peek, s.err = lexer.Upgrade(s)
+	for _, l := range s.lines {
+		lx := lineLexer{s: l.Text}
+		for t, _ := lx.Next(); t.Type != lexer.EOF; t, _ = lx.Next() {
+			s.toks = append(s.toks, t)
+		}
+		s.ends = append(s.ends, len(s.toks))
+	}
 	return s
 }
 
 // next parses the message of the next line and returns its tree.
-func (s *stream) next() (*message, error) {
+func (s *stream) next() (message, error) {
 	if s.err != nil {
-		return nil, s.err
+		return message{}, s.err
+	}
+	start := 0
+	if s.k > 0 {
+		start = s.ends[s.k-1]
+	}
+	toks := s.toks[start:s.ends[s.k]]
+	sh, memo := lineShapeOf(toks)
+	if memo {
+		if r, ok := recipes.Load(sh); ok {
+			s.k++
+			return r.(*recipe).replay(toks), nil
+		}
+	}
+	tree, err := s.parse(start)
+	if err != nil {
+		s.err = err
+		return message{}, err
+	}
+	if memo {
+		remember(sh, tree, toks)
+	}
+	s.k++
+	return *tree, nil
+}
+
+// parse has participle parse the line whose tokens start at index start.
+func (s *stream) parse(start int) (*message, error) {
+	if s.peek == nil {
+		s.from, s.i = start, start
+		peek, err := lexer.Upgrade(s)
+		if err != nil {
+			return nil, err
+		}
+		s.peek = peek
+	}
+	for int(s.peek.RawCursor()) < start-s.from {
+		s.peek.Next() // lines replayed since participle's last parse
 	}
 	tree, err := parser.ParseFromLexer(s.peek, allowTrailing)
 	if err != nil {
-		s.err = err
 		return nil, err
 	}
-	if int(s.peek.RawCursor()) != s.ends[s.k] {
-		s.err = errors.New("a message did not end at its line's end")
-		return nil, s.err
+	if int(s.peek.RawCursor()) != s.ends[s.k]-s.from {
+		return nil, errors.New("a message did not end at its line's end")
 	}
-	s.k++
 	return tree, nil
 }
 
@@ -282,21 +322,12 @@ func (s *stream) close() {
 
 var allowTrailing = participle.AllowTrailing(true)
 
-// Next lexes the lines one after the other with the line lexer. Token
+// Next hands participle the tokens from the first line it parses on. Token
 // offsets stay relative to their line, as the builder expects.
 func (s *stream) Next() (lexer.Token, error) {
-	for s.i < len(s.lines) {
-		if !s.open {
-			s.cur, s.open = lineLexer{s: s.lines[s.i].Text}, true
-		}
-		t, _ := s.cur.Next()
-		if t.Type == lexer.EOF {
-			s.i, s.open = s.i+1, false
-			s.ends = append(s.ends, s.n)
-			continue
-		}
-		s.n++
-		return t, nil
+	if s.i < len(s.toks) {
+		s.i++
+		return s.toks[s.i-1], nil
 	}
 	return lexer.EOFToken(position(0)), nil
 }
