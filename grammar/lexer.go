@@ -77,13 +77,11 @@ func (definition) LexString(_ string, input string) (lexer.Lexer, error) {
 type place uint8
 
 const (
-	atStart    place = iota // before the prefix
-	atHead                  // where a command's first word is expected
-	afterSigil              // right after "+" or "@": the rest of the word is glued to it
-	afterDot                // right after ".": the field's name is glued to it
-	afterName               // after a field's name: the next word may be ORG#DEPT
-	afterHash               // after the "#" of a location: the rest of the word
-	inWords                 // anywhere else
+	atStart   place = iota // before the prefix
+	atHead                 // where a command's first word is expected
+	afterDot               // right after the "." of a field: its name is glued to it
+	afterName              // after a field's name: the next word may be ORG#DEPT
+	inWords                // anywhere else
 )
 
 // lineLexer cuts a command line into tokens. It is total: every command
@@ -106,13 +104,8 @@ func (l *lineLexer) Next() (lexer.Token, error) {
 		l.i = len(l.s)
 	}
 	l.place = inWords
-	switch p {
-	case afterSigil, afterDot, afterHash:
-		// Glued to what came before, or absent: a blank after a sigil
-		// leaves it without its word.
-		if l.i < len(l.s) && isBlank(l.s[l.i]) {
-			p = inWords
-		}
+	if p == afterDot && l.i < len(l.s) && isBlank(l.s[l.i]) {
+		p = inWords // ". brand": the field has no name
 	}
 	l.skipBlanks()
 	if l.i == len(l.s) {
@@ -127,17 +120,16 @@ func (l *lineLexer) Next() (lexer.Token, error) {
 			l.place = afterDot
 			return l.emit(tokDot, 1), nil
 		case '+':
-			l.place = afterSigil
 			return l.emit(tokPlus, 1), nil
 		case '@':
-			l.place = afterSigil
 			return l.emit(tokAt, 1), nil
 		}
 	case afterDot:
 		l.place = afterName
 	case afterName:
+		// ORG#DEPT: the word up to its first "#", the "#", then the rest
+		// of the word, any further "#" included.
 		if l.s[l.i] == '#' {
-			l.place = afterHash
 			return l.emit(tokHash, 1), nil
 		}
 		if h := indexHash(l.s[l.i : l.i+l.run()]); h >= 0 {
