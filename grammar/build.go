@@ -165,7 +165,7 @@ func (c *field) build(b *builder) ast.Message {
 	case present(name):
 		n.Name = b.ident(&a.name, name)
 		if v := b.textOf(&a.text, c.Value); v != nil {
-			n.Value = v
+			n.Value = v // a nil *ast.Text would make a non-nil Value
 		}
 	}
 	switch {
