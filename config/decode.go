@@ -12,6 +12,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/token"
 
+	csast "github.com/web1on1/cscmd/ast"
 	"github.com/web1on1/cscmd/suggest"
 )
 
@@ -502,6 +503,4 @@ func oneOf(words []string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
-func isHex(r rune) bool {
-	return '0' <= r && r <= '9' || 'a' <= r && r <= 'f' || 'A' <= r && r <= 'F'
-}
+func isHex(r rune) bool { return r < utf8.RuneSelf && csast.HexValue(byte(r)) >= 0 }

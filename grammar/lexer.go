@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"github.com/alecthomas/participle/v2/lexer"
+	"github.com/web1on1/cscmd/ast"
 )
 
 // Token types. The lexer cuts a command line into words at blanks and
@@ -142,7 +143,7 @@ func (l *lineLexer) Next() (lexer.Token, error) {
 
 // word returns the word of n bytes at the cursor, an ObjectId or a Word.
 func (l *lineLexer) word(n int) lexer.Token {
-	if isHex24(l.s[l.i : l.i+n]) {
+	if ast.IsObjectID(l.s[l.i : l.i+n]) {
 		return l.emit(tokObjectID, n)
 	}
 	return l.emit(tokWord, n)
@@ -179,18 +180,6 @@ func indexHash(s string) int {
 		}
 	}
 	return -1
-}
-
-func isHex24(s string) bool {
-	if len(s) != 24 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if !isHexByte(s[i]) {
-			return false
-		}
-	}
-	return true
 }
 
 // position is a token position relative to the line; the builder moves it to

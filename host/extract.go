@@ -1,5 +1,7 @@
 package host
 
+import "github.com/web1on1/cscmd/ast"
+
 // Extract finds the candidate >cs messages, the web1on1 calls and the
 // suppression comments of a host file. Extraction is best-effort: it lexes
 // past recoverable errors and returns everything it found with the first
@@ -46,3 +48,23 @@ func (s *String) Escape(text string) (string, bool) {
 	}
 	return "", false
 }
+
+// hexRune decodes the n hex digits at src[i]: the one decoder of the
+// numeric escapes of every host language (\x, \u, \U, &#x…;).
+func hexRune(src []byte, i, n int) (rune, bool) {
+	if i < 0 || i+n > len(src) {
+		return 0, false
+	}
+	v := rune(0)
+	for _, c := range src[i : i+n] {
+		d := hexDigit(c)
+		if d < 0 {
+			return 0, false
+		}
+		v = v<<4 | d
+	}
+	return v, true
+}
+
+// hexDigit is ast.HexValue, the one definition of a hex digit, as a rune.
+func hexDigit(c byte) rune { return rune(ast.HexValue(c)) }

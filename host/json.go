@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/web1on1/cscmd/grammar"
 )
 
 // extractJSON finds the string values of a JSON file that may be messages.
@@ -198,14 +200,23 @@ func (s *jsonScanner) afterValue() {
 	}
 }
 
+// jsonCloseReach is how many open containers a closing bracket looks
+// through for its opener. Broken input may leave a few unclosed; looking
+// further would make a run of closers over deep nesting quadratic.
+const jsonCloseReach = 4
+
 // close handles '}' or ']' at src[i]. A trailing comma is tolerated, as in
-// JSONC; a bracket that closes nothing open is reported and dropped.
+// JSONC; a bracket that closes nothing open nearby is reported and dropped.
 func (s *jsonScanner) close(i int, c byte) {
 	open := byte('{')
 	if c == ']' {
 		open = '['
 	}
-	k := bytes.LastIndexByte(s.stack, open)
+	from := max(len(s.stack)-jsonCloseReach, 0)
+	k := bytes.LastIndexByte(s.stack[from:], open)
+	if k >= 0 {
+		k += from
+	}
 	if k < 0 {
 		s.fail(i, "unexpected %q; %s", c, s.expected())
 		return
@@ -246,7 +257,7 @@ func (s *jsonScanner) value(q int) int {
 		case s.all, c == ' ', c == '\t', c == '>', c == '\\':
 			s.buf, s.segs = s.buf[:0], s.segs[:0]
 			end := s.str(q, true)
-			if s.all || preCandidate(s.buf) {
+			if s.all || grammar.LooksLikeCommand(s.buf) {
 				s.file.Strings = append(s.file.Strings, String{
 					Text:   string(s.buf),
 					Segs:   append([]Seg(nil), s.segs...),
@@ -346,7 +357,7 @@ func jsonEscape(src []byte, i int) (rune, int, string) {
 	case 't':
 		return '\t', i + 2, ""
 	case 'u':
-		v, ok := preHex(src, i+2, 4)
+		v, ok := hexRune(src, i+2, 4)
 		if !ok {
 			k := i + 2
 			for k < len(src) && k < i+6 && jsonAtomByte[src[k]] {
@@ -358,7 +369,7 @@ func jsonEscape(src []byte, i int) (rune, int, string) {
 			return v, i + 6, ""
 		}
 		if v < 0xDC00 && i+11 < len(src) && src[i+6] == '\\' && src[i+7] == 'u' {
-			if lo, ok := preHex(src, i+8, 4); ok && lo >= 0xDC00 && lo <= 0xDFFF {
+			if lo, ok := hexRune(src, i+8, 4); ok && lo >= 0xDC00 && lo <= 0xDFFF {
 				return utf16.DecodeRune(v, lo), i + 12, ""
 			}
 		}

@@ -12,6 +12,9 @@ import (
 	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
+
+	"github.com/web1on1/cscmd/grammar"
+	"github.com/web1on1/cscmd/internal/yamldepth"
 )
 
 // extractYAML finds the scalar values of a YAML file that may be messages: the
@@ -49,6 +52,7 @@ func yamlExtract(src []byte, all bool) (*File, error) {
 		y.base = 3
 	}
 	y.cursor = y.base
+	y.cols = yamlCols{at: y.base, start: y.base}
 	y.pos.body = src[y.base:]
 	tokens, err := yamlTokenize(y.pos.body)
 	if err != nil {
@@ -60,6 +64,11 @@ func yamlExtract(src []byte, all bool) (*File, error) {
 	sort.SliceStable(y.file.Comments, func(i, j int) bool {
 		return y.file.Comments[i].Start < y.file.Comments[j].Start
 	})
+	// The strings are found by the linear scan above; only goccy's parser,
+	// which judges the file, must not see deep nesting.
+	if tk := yamldepth.TooDeep(tokens); tk != nil {
+		return y.file, &SyntaxError{Offset: y.est(tk), Msg: yamldepth.Message}
+	}
 	if msg, tk := yamlParse(tokens); msg != "" {
 		off := y.base
 		if tk != nil && tk.Position != nil {
@@ -108,6 +117,7 @@ type yamlScanner struct {
 	all  bool
 	pos  yamlRunes
 	dec  yamlDec
+	cols yamlCols
 
 	// cursor is the offset up to which the source has been matched to tokens.
 	cursor int
@@ -215,13 +225,15 @@ func (y *yamlScanner) token(tk *token.Token) {
 		}
 	case token.SequenceEndType, token.MappingEndType:
 		if p := y.sync(est, yamlIndicator[tk.Type]); p >= 0 {
-			if len(y.flow) > 0 {
-				y.flow = y.flow[:len(y.flow)-1]
-			}
 			y.cursor = p + 1
 			y.last = tk.Type
-			if len(y.flow) == 0 {
-				y.nodeStart = y.flowStart
+			// A stray closing bracket closes nothing: flowStart belongs to
+			// no collection then, and may lie before a byte order mark.
+			if len(y.flow) > 0 {
+				y.flow = y.flow[:len(y.flow)-1]
+				if len(y.flow) == 0 {
+					y.nodeStart = y.flowStart
+				}
 			}
 		}
 	case token.AnchorType, token.AliasType:
@@ -325,13 +337,51 @@ func (y *yamlScanner) startNode(p int) {
 	}
 }
 
+// yamlCols remembers the line and column of the furthest offset asked
+// about. Tokens come in source order, so the line start and column of the
+// next one cost the distance from the last, not the length of the line: a
+// long line of "- - - …" would otherwise be quadratic.
+type yamlCols struct {
+	at    int // the offset
+	start int // the start of its line
+	col   int // characters in src[start:at]
+}
+
+// lineStart returns the start of the line holding p.
 func (y *yamlScanner) lineStart(p int) int {
-	return max(y.base, bytes.LastIndexAny(y.src[:p], "\r\n")+1)
+	if p < y.cols.start {
+		return max(y.base, bytes.LastIndexAny(y.src[:p], "\r\n")+1)
+	}
+	y.advance(p)
+	return y.cols.start
 }
 
 // column counts the characters before p on its line.
 func (y *yamlScanner) column(p int) int {
-	return utf8.RuneCount(y.src[y.lineStart(p):p])
+	c := &y.cols
+	switch {
+	case p < c.start: // an earlier line, which tokens in order never ask
+		return utf8.RuneCount(y.src[y.lineStart(p):p])
+	case p < c.at: // a key before its colon: count back
+		return c.col - utf8.RuneCount(y.src[p:c.at])
+	}
+	y.advance(p)
+	return c.col
+}
+
+// advance moves the remembered offset forward to p.
+func (y *yamlScanner) advance(p int) {
+	c := &y.cols
+	if p <= c.at {
+		return
+	}
+	seg := y.src[c.at:p]
+	if i := bytes.LastIndexAny(seg, "\r\n"); i >= 0 {
+		c.start, c.col = c.at+i+1, 0
+		seg = y.src[c.start:p]
+	}
+	c.col += utf8.RuneCount(seg)
+	c.at = p
 }
 
 func (y *yamlScanner) comment(start, end int) {
@@ -394,7 +444,7 @@ func (y *yamlScanner) block(p int) {
 }
 
 func (y *yamlScanner) record(start, end int, syn Syntax) {
-	if !y.all && !preCandidate(y.dec.text) {
+	if !y.all && !grammar.LooksLikeCommand(y.dec.text) {
 		return
 	}
 	y.file.Strings = append(y.file.Strings, String{
@@ -582,23 +632,23 @@ func yamlEscape(src []byte, i int) (rune, int) {
 	case 'P':
 		return 0x2029, i + 2
 	case 'x':
-		if v, ok := preHex(src, i+2, 2); ok {
+		if v, ok := hexRune(src, i+2, 2); ok {
 			return v, i + 4
 		}
 	case 'u':
-		if v, ok := preHex(src, i+2, 4); ok {
+		if v, ok := hexRune(src, i+2, 4); ok {
 			if !utf16.IsSurrogate(v) {
 				return v, i + 6
 			}
 			if v < 0xDC00 && i+11 < len(src) && src[i+6] == '\\' && src[i+7] == 'u' {
-				if lo, ok := preHex(src, i+8, 4); ok && lo >= 0xDC00 && lo <= 0xDFFF {
+				if lo, ok := hexRune(src, i+8, 4); ok && lo >= 0xDC00 && lo <= 0xDFFF {
 					return utf16.DecodeRune(v, lo), i + 12
 				}
 			}
 			return utf8.RuneError, i + 6
 		}
 	case 'U':
-		if v, ok := preHex(src, i+2, 8); ok {
+		if v, ok := hexRune(src, i+2, 8); ok {
 			if !utf8.ValidRune(v) {
 				v = utf8.RuneError
 			}

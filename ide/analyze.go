@@ -3,7 +3,7 @@ package ide
 import (
 	"bytes"
 	"fmt"
-	"strings"
+	"sort"
 	"sync"
 
 	"github.com/web1on1/cscmd/config"
@@ -36,15 +36,20 @@ func (a *Analyzer) Analyze(ws *Workspace, docURI, languageID string, text []byte
 		cfg = ws.Config
 	}
 	l := &lint.Linter{Config: cfg}
-	var diags []lint.Diagnostic
-	if languageID == "cscmd" {
-		diags = l.LintCommandsCached(text, a.cache(docURI, cfg).lines)
-	} else if lang, ok := hostLanguages[languageID]; ok {
-		// Through the shared extraction: completion, hover and hints will
-		// ask about this very text next. A host syntax error is the host
-		// language server's to show.
-		diags = l.LintExtractedCached(extract(lang, text), text, a.cache(docURI, cfg).strings)
-	}
+	// A panic while linting is a finding on this document, never the end of
+	// the session or of its diagnostics.
+	diags := lint.Guard(func() []lint.Diagnostic {
+		if languageID == "cscmd" {
+			return l.LintCommandsCached(text, a.cache(docURI, cfg).lines)
+		}
+		if lang, ok := hostLanguages[languageID]; ok {
+			// Through the shared extraction: completion, hover and hints
+			// will ask about this very text next.
+			f, err := extractWithError(lang, text)
+			return l.LintExtractedCached(f, err, text, a.cache(docURI, cfg).strings)
+		}
+		return nil
+	})
 	return findings(diags, languageID, text)
 }
 
@@ -116,6 +121,7 @@ type ignorer struct {
 	text       []byte
 	lines      *linemap.Map
 	blocks     [][2]int // YAML block scalars, where a "#" line is text, not a comment
+	scripts    [][2]int // HTML <script> bodies, in order, where comments are JavaScript's
 }
 
 func newIgnorer(languageID string, text []byte) *ignorer {
@@ -126,6 +132,9 @@ func newIgnorer(languageID string, text []byte) *ignorer {
 				ig.blocks = append(ig.blocks, [2]int{s.Start, s.End})
 			}
 		}
+	}
+	if languageID == "html" {
+		ig.scripts = scriptBodies(text)
 	}
 	return ig
 }
@@ -169,7 +178,7 @@ func (ig *ignorer) comment(offset int, body string) (string, bool) {
 	case "javascript", "javascriptreact", "typescript", "typescriptreact", "jsonc":
 		return "// " + body, true
 	case "html":
-		if insideScript(ig.text, offset) {
+		if inside(ig.scripts, offset) {
 			return "// " + body, true
 		}
 		return "<!-- " + body + " -->", true
@@ -177,10 +186,44 @@ func (ig *ignorer) comment(offset int, body string) (string, bool) {
 	return "", false
 }
 
-// insideScript reports whether offset lies in the body of a <script>
-// element: after the last "<script" before it and no "</script" between.
-func insideScript(text []byte, offset int) bool {
-	before := strings.ToLower(string(text[:offset]))
-	open := strings.LastIndex(before, "<script")
-	return open >= 0 && strings.LastIndex(before, "</script") < open
+// scriptBodies returns the ranges from each "<script" to the next
+// "</script" (or the end of the text), found in one pass so that placing a
+// comment costs a search, not a scan of everything before the finding.
+func scriptBodies(text []byte) [][2]int {
+	var out [][2]int
+	for i := 0; ; {
+		open := indexFold(text, i, "<script")
+		if open < 0 {
+			return out
+		}
+		end := indexFold(text, open+len("<script"), "</script")
+		if end < 0 {
+			return append(out, [2]int{open, len(text)})
+		}
+		out = append(out, [2]int{open, end})
+		i = end + len("</script")
+	}
+}
+
+// indexFold is the offset of the first ASCII-case-insensitive match of the
+// lowercase pattern at or after from, or -1.
+func indexFold(text []byte, from int, pattern string) int {
+	for i := from; i+len(pattern) <= len(text); i++ {
+		j := bytes.IndexByte(text[i:], '<')
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if i+len(pattern) <= len(text) && bytes.EqualFold(text[i:i+len(pattern)], []byte(pattern)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// inside reports whether offset lies strictly after the start of one of the
+// sorted, disjoint ranges and before its end.
+func inside(ranges [][2]int, offset int) bool {
+	i := sort.Search(len(ranges), func(i int) bool { return ranges[i][1] >= offset })
+	return i < len(ranges) && ranges[i][0] < offset
 }

@@ -7,13 +7,13 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/web1on1/cscmd/ast"
 	"github.com/web1on1/cscmd/config"
 	"github.com/web1on1/cscmd/grammar"
 	"github.com/web1on1/cscmd/host"
+	"golang.org/x/sync/errgroup"
 )
 
 // Linter runs the rules over files. The zero Linter uses every rule at its
@@ -44,17 +44,23 @@ func (l *Linter) now() time.Time {
 }
 
 // Lint lints one file by its name: a .cscmd command file, or a host file
-// of SPEC §2. The error reports a file of another kind, or a host file
-// that could be read only in part (a syntax error); what could be read is
-// linted all the same.
+// of SPEC §2. The error reports a file of another kind. A file that could be
+// read only in part, or not at all, has a host-syntax finding; a panic while
+// linting it becomes one too (see Guard).
 func (l *Linter) Lint(path string, src []byte) ([]Diagnostic, error) {
-	if IsCommandFile(path) {
-		return l.LintCommands(src), nil
+	lang, isHost := host.LangOf(path)
+	if !isHost && !IsCommandFile(path) {
+		return nil, fmt.Errorf("not a command file (.cscmd) or a host file (.js, .ts, .jsx, .tsx, .html, .json, .yaml …)")
 	}
-	if lang, ok := host.LangOf(path); ok {
-		return l.LintHost(lang, src)
-	}
-	return nil, fmt.Errorf("not a command file (.cscmd) or a host file (.js, .ts, .jsx, .tsx, .html, .json, .yaml …)")
+	return Guard(func() []Diagnostic {
+		if d, ok := l.unsupportedEncoding(src); ok {
+			return d
+		}
+		if isHost {
+			return l.LintHost(lang, src)
+		}
+		return l.LintCommands(src)
+	}), nil
 }
 
 // IsCommandFile reports whether path is a command file, linted line by line.
@@ -71,30 +77,30 @@ func (l *Linter) LintCommands(src []byte) []Diagnostic {
 	}
 	type piece struct {
 		grammar.Piece
-		out []Diagnostic
+		out    []Diagnostic
+		failed any // a panic in the worker, raised again on the caller's goroutine
 	}
 	var pieces []*piece
 	for _, p := range grammar.Pieces(src, pieceSize, ast.Pos{Line: 1, Column: 1}, isMessageLine) {
 		pieces = append(pieces, &piece{Piece: p})
 	}
-	next := make(chan *piece)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range next {
-				p.out = l.lintCommands(text, text[p.Start:p.End], p.Base)
-			}
-		}()
-	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, p := range pieces {
-		next <- p
+		g.Go(func() error {
+			// A panic here would end the process: no caller's Guard can
+			// recover another goroutine's panic.
+			defer func() { p.failed = recover() }()
+			p.out = l.lintCommands(text, text[p.Start:p.End], p.Base)
+			return nil
+		})
 	}
-	close(next)
-	wg.Wait()
+	g.Wait() // no piece fails: findings are data
 	var out []Diagnostic
 	for _, p := range pieces {
+		if p.failed != nil {
+			panic(p.failed)
+		}
 		out = append(out, p.out...)
 	}
 	return out
@@ -206,7 +212,7 @@ func (c *checker) run(pos positions, sup suppressions) {
 				continue
 			}
 			d.Severity = c.sevs[i]
-			c.out = append(c.out, mapDiagnostic(d, pos, p.Src))
+			c.out = append(c.out, mapDiagnostic(*d, pos, p.Src))
 		}
 	}
 }
@@ -223,7 +229,7 @@ func mapDiagnostic(d Diagnostic, pos positions, src string) Diagnostic {
 		edits := make([]Edit, len(f.Edits))
 		for i, e := range f.Edits {
 			text, ok := pos.Escape(e.New)
-			if !ok || strings.ContainsRune(src[e.Start:e.End], ast.Placeholder) {
+			if !ok || ast.HasPlaceholder(src[e.Start:e.End]) {
 				return f, false
 			}
 			edits[i] = Edit{Start: pos.HostOffset(e.Start), End: pos.HostEnd(e.End), New: text}

@@ -13,9 +13,9 @@ import (
 
 	"github.com/web1on1/cscmd/config"
 	"github.com/web1on1/cscmd/host"
-	"github.com/web1on1/cscmd/linemap"
 	"github.com/web1on1/cscmd/lint"
 	"github.com/web1on1/cscmd/report"
+	"github.com/web1on1/cscmd/rewrite"
 	"github.com/web1on1/cscmd/walk"
 )
 
@@ -25,11 +25,10 @@ type lintCmd struct {
 	Config string   `help:"Use this .cscmd.yaml instead of the nearest one above each file."`
 	FailOn string   `enum:"error,warning,info" default:"error" help:"Exit 1 when a finding is at least this severe: ${enum}."`
 	Fix    bool     `help:"Apply safe fixes in place, then report what is left."`
-}
 
-// maxFixRounds bounds --fix: each round applies the fixes that do not
-// overlap; a few rounds settle any real file.
-const maxFixRounds = 5
+	FollowSymlinks bool `help:"Lint files that symbolic links lead to outside the linted directories; by default they are skipped."`
+	Verbose        bool `short:"v" help:"Name each file skipped as a symbolic link out of the linted directories."`
+}
 
 func (c *lintCmd) Run(e *env) error {
 	defer batchGC()()
@@ -45,8 +44,9 @@ func (c *lintCmd) Run(e *env) error {
 		roots = []string{"."}
 	}
 	var (
-		mu    sync.Mutex
-		files []report.LintFile
+		mu      sync.Mutex
+		files   []report.LintFile
+		outside int // links skipped; OnOutside calls are serialised
 	)
 	opt := walk.Options{
 		Match: lintable,
@@ -60,9 +60,21 @@ func (c *lintCmd) Run(e *env) error {
 		OnError: func(path string, err error) {
 			e.fail("%v", pathError(path, err))
 		},
+		FollowSymlinks: c.FollowSymlinks,
+		OnOutside: func(path, target string) {
+			if c.Verbose {
+				e.note("%s: skipped: a symbolic link to %s, outside the linted directories", path, target)
+			}
+			outside++
+		},
+	}
+	// A link is written through, by --fix, where it may be read.
+	within := walk.Inside(roots)
+	if c.FollowSymlinks {
+		within = func(string) bool { return true }
 	}
 	err := walk.Files(context.Background(), roots, opt, func(path string) error {
-		f, ok := c.lintFile(e, cfgs, path)
+		f, ok := c.lintFile(e, cfgs, path, within)
 		if ok {
 			mu.Lock()
 			files = append(files, f)
@@ -72,6 +84,9 @@ func (c *lintCmd) Run(e *env) error {
 	})
 	if err != nil {
 		return err
+	}
+	if outside > 0 && !c.Verbose {
+		e.note("skipped %d symbolic %s to files outside the linted directories; --verbose names them, --follow-symlinks lints them", outside, plural(outside, "link", "links"))
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 
@@ -120,10 +135,20 @@ func lintable(path string) bool {
 
 // lintFile reads, lints and with --fix repairs one file. It is false when
 // the file could not be linted; the failure is reported.
-func (c *lintCmd) lintFile(e *env, cfgs *configs, path string) (report.LintFile, bool) {
+func (c *lintCmd) lintFile(e *env, cfgs *configs, path string, within func(string) bool) (report.LintFile, bool) {
 	if !lintable(path) {
 		e.fail("%s: not a command file (.cscmd) or a host file (.js, .ts, .jsx, .tsx, .html, .json, .yaml …)", path)
 		return report.LintFile{}, false
+	}
+	var stamp rewrite.Stamp
+	if c.Fix {
+		// Taken before reading: a write from now on shows as a change.
+		st, err := os.Stat(path)
+		if err != nil {
+			e.fail("%v", pathError(path, err))
+			return report.LintFile{}, false
+		}
+		stamp = rewrite.StampOf(st)
 	}
 	buf := buffers.Get().(*[]byte)
 	defer buffers.Put(buf)
@@ -136,38 +161,27 @@ func (c *lintCmd) lintFile(e *env, cfgs *configs, path string) (report.LintFile,
 	// A clean file is reported without its source: a repository scan then
 	// holds only the files with findings in memory.
 	f := report.LintFile{Path: path}
-	if _, isHost := host.LangOf(path); isHost && !host.MayContain(src) {
-		return f, true // no command and no widget call can be in it
-	}
-	if i := bytes.IndexByte(src, 0); i >= 0 {
-		e.fail("%s: binary file (NUL byte at offset %d), not linted", path, i)
-		return report.LintFile{}, false
+	// A UTF-16 or UTF-32 file is neither skipped nor binary: the linter
+	// reports it as unreadable.
+	if lint.ForeignEncoding(src) == "" {
+		if _, isHost := host.LangOf(path); isHost && !host.MayContain(src) {
+			return f, true // no command and no widget call can be in it
+		}
+		if i := bytes.IndexByte(src, 0); i >= 0 {
+			e.fail("%s: binary file (NUL byte at offset %d), not linted", path, i)
+			return report.LintFile{}, false
+		}
 	}
 	l := &lint.Linter{Config: cfgs.forDir(filepath.Dir(path))}
 	diags, err := l.Lint(path, src)
-	var syn *host.SyntaxError
-	switch {
-	case errors.As(err, &syn):
-		// The page itself is broken there (a browser would stop too); the
-		// strings around it were still checked, so this is no failure of
-		// the run.
-		line, col := linemap.New(src).Position(syn.Offset, linemap.Runes)
-		e.warn("%s:%d:%d: %s; the strings elsewhere in the file were linted", path, line+1, col+1, syn.Msg)
-	case err != nil:
+	if err != nil {
 		e.fail("%s: %v", path, err)
 	}
 	if c.Fix {
-		fixed := src
-		for range maxFixRounds {
-			next, n := lint.ApplyFixes(fixed, diags)
-			if n == 0 {
-				break
-			}
-			fixed = next
-			diags, _ = l.Lint(path, fixed)
-		}
+		var fixed []byte
+		fixed, diags = l.FixAll(path, src, diags)
 		if !bytes.Equal(fixed, src) {
-			if err := writeAtomic(path, fixed); err != nil {
+			if err := rewrite.File(path, fixed, stamp, rewrite.Options{Within: within}); err != nil {
 				e.fail("%v", err)
 				diags, _ = l.Lint(path, src)
 			} else {
@@ -187,36 +201,6 @@ func (c *lintCmd) lintFile(e *env, cfgs *configs, path string) (report.LintFile,
 // hundreds of megabytes, most of it never kept, so the buffers are reused
 // rather than allocated and zeroed for every file.
 var buffers = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
-
-// writeAtomic replaces path with data through a temporary file in the same
-// directory and a rename, keeping the file's mode: a crash leaves the old
-// file or the new one, never half of each.
-func writeAtomic(path string, data []byte) error {
-	st, err := os.Stat(path)
-	if err != nil {
-		return pathError(path, err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".cscmd-*")
-	if err != nil {
-		return pathError(path, err)
-	}
-	defer os.Remove(tmp.Name()) // a no-op after the rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return pathError(path, err)
-	}
-	if err := tmp.Chmod(st.Mode().Perm()); err != nil {
-		tmp.Close()
-		return pathError(path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return pathError(path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return pathError(path, err)
-	}
-	return nil
-}
 
 // configs finds and loads the .cscmd.yaml of each path once, reporting a
 // broken one once and linting with what of it is valid.
@@ -309,4 +293,12 @@ func colorOK(e *env) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// plural picks the word for n things.
+func plural(n int, one, other string) string {
+	if n == 1 {
+		return one
+	}
+	return other
 }
