@@ -233,17 +233,7 @@ func (c *mention) build(b *builder) ast.Message {
 	a := &idCommand[ast.Mention]{p: b.prefix}
 	m := &a.n
 	*m = ast.Mention{Prefix: &a.p, At: b.pos(c.Pos)}
-	if present(c.Target) && !glued(c.Target, c.Pos.Offset) {
-		m.Text = b.rest(&a.x, c.Target.Pos.Offset)
-	} else {
-		m.Target, m.Text = b.objectID(&a.id, c.Target), b.textOf(&a.x, c.Text)
-	}
-	if m.Target == nil {
-		e := b.errorf(m.At, m.At.Add(1), CodeMissingArgument, "missing user or bot id after %q", "@")
-		if m.Text != nil {
-			e.Msg += "; write the id right after the \"@\", without a space"
-		}
-	}
+	m.Target, m.Text = sigilArgument(b, a, c.Pos, c.Target, c.Text, "user or bot")
 	return m
 }
 
@@ -251,19 +241,30 @@ func (c *form) build(b *builder) ast.Message {
 	a := &idCommand[ast.Form]{p: b.prefix}
 	f := &a.n
 	*f = ast.Form{Prefix: &a.p, Plus: b.pos(c.Pos)}
-	if present(c.Form) && !glued(c.Form, c.Pos.Offset) {
-		f.Extra = b.rest(&a.x, c.Form.Pos.Offset)
-	} else {
-		f.Form, f.Extra = b.objectID(&a.id, c.Form), b.textOf(&a.x, c.Extra)
-	}
-	if f.Form == nil {
-		e := b.errorf(f.Plus, f.Plus.Add(1), CodeMissingArgument, "missing form id after %q", "+")
-		if f.Extra != nil {
-			e.Msg += "; write the id right after the \"+\", without a space"
-		}
-	}
+	f.Form, f.Extra = sigilArgument(b, a, c.Pos, c.Form, c.Extra, "form")
 	b.unexpected(f.Form, f.Extra, "+FORM takes only a form id")
 	return f
+}
+
+// sigilArgument returns the id glued to the sigil at sigil and the text
+// after it, reporting a missing id as what's. An id written apart from its
+// sigil is no id: it and all after it are the text.
+func sigilArgument[T any](b *builder, a *idCommand[T], sigil lexer.Position, id lexer.Token, rest text, what string) (*ast.ObjectID, *ast.Text) {
+	var x *ast.Text
+	if present(id) && !glued(id, sigil.Offset) {
+		id, x = lexer.Token{}, b.rest(&a.x, id.Pos.Offset)
+	} else {
+		x = b.textOf(&a.x, rest)
+	}
+	if !present(id) {
+		at, s := b.pos(sigil), b.line[sigil.Offset:sigil.Offset+1]
+		e := b.errorf(at, at.Add(1), CodeMissingArgument, "missing %s id after %q", what, s)
+		if x != nil {
+			e.Msg += fmt.Sprintf("; write the id right after the %q, without a space", s)
+		}
+		return nil, x
+	}
+	return b.objectID(&a.id, id), x
 }
 
 func (c *assign) build(b *builder) ast.Message {
