@@ -312,7 +312,7 @@ func (c *unknown) build(b *builder) ast.Message {
 	case ok:
 		b.nodeError(head, CodeUnknownCommand, "unknown command %q; did you mean %q?", head.Value, guess).Suggest = guess
 	case c.Head.Type == tokVerb:
-		b.nodeError(head, CodeUnknownCommand, "unknown command %q; expected /set, /assign or /notify", head.Value)
+		b.nodeError(head, CodeUnknownCommand, "unknown command %q; expected %s", head.Value, verbList)
 	default:
 		b.nodeError(head, CodeSyntax, "expected a command after %q, got %q; a command is .field, +form, /set, /assign, /notify or @mention", b.prefix.Text, head.Value)
 	}

@@ -126,6 +126,9 @@ var parser = participle.MustBuild[message](
 // grammar for did-you-mean.
 var verbs = verbsOf(commands)
 
+// verbList names the verbs in a message: "/set, /assign or /notify".
+var verbList = strings.Join(verbs[:len(verbs)-1], ", ") + " or " + verbs[len(verbs)-1]
+
 // verbsOf returns the verbs that the productions of cmds match.
 func verbsOf(cmds []command) []string {
 	var out []string
