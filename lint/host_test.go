@@ -68,7 +68,7 @@ func TestHostSyntax(t *testing.T) {
 		{"off", "rules: {host-syntax: off}\n", broken, ""},
 		{"suppressed on the line above", "", "// cscmd-ignore host-syntax generated\n" + broken, ""},
 		{"utf-16", "", "\xFF\xFE>\x00c\x00s\x00",
-			"1:1: warning: the file is encoded in UTF-16LE (its byte order mark says so); cscmd reads UTF-8 only, so nothing in it was checked: save it as UTF-8 [host-syntax]\n"},
+			"1:1: warning: the file is encoded in UTF-16LE (its byte order mark says so) and was given to the linter undecoded, so nothing in it was checked: decode it with DecodeUTF first [host-syntax]\n"},
 		{"utf-16 off", "rules: {host-syntax: off}\n", "\xFF\xFE>\x00c\x00s\x00", ""},
 	}
 	for _, tt := range tests {

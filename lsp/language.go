@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"go.lsp.dev/uri"
@@ -15,9 +16,10 @@ var languages = []string{
 	"html", "json", "jsonc", "yaml",
 }
 
-// extensions maps a file extension to its language, for clients that send a
-// language id we do not know (an editor without a "cscmd" file type sends
-// "plaintext" or "").
+// extensions maps a file extension to its language. It decides over the
+// client's language id: an editor set up with one shared entry for several
+// file types sends "cscmd" for a .js file, and one without a "cscmd" file
+// type sends "plaintext" or "".
 var extensions = map[string]string{
 	".cscmd": "cscmd",
 	".js":    "javascript", ".mjs": "javascript", ".cjs": "javascript",
@@ -29,15 +31,25 @@ var extensions = map[string]string{
 	".yaml": "yaml", ".yml": "yaml",
 }
 
-// language returns the language of a document from the client's language id,
-// falling back to the extension of its URI, and reports whether the server
-// serves it.
+// family groups the languages one extractor reads, where the client's id is
+// the better judge: JSX in a .js file, comments in a .json file (VS Code's
+// jsonc for tsconfig.json).
+var family = map[string]string{
+	"javascript": "script", "javascriptreact": "script", "typescript": "script", "typescriptreact": "script",
+	"json": "json", "jsonc": "json",
+}
+
+// language returns the language of a document and reports whether the
+// server serves it. A known extension decides, unless the client's id is of
+// the same family; without one (an untitled buffer, a file named by
+// .cscmd.yaml's languages) the client's id does.
 func language(languageID string, u uri.URI) (string, bool) {
-	for _, l := range languages {
-		if languageID == l {
-			return l, true
+	served := slices.Contains(languages, languageID)
+	if l, ok := extensions[strings.ToLower(path.Ext(u.Path()))]; ok {
+		if served && family[l] != "" && family[l] == family[languageID] {
+			return languageID, true
 		}
+		return l, true
 	}
-	l, ok := extensions[strings.ToLower(path.Ext(u.Path()))]
-	return l, ok
+	return languageID, served
 }
