@@ -12,8 +12,9 @@ import (
 )
 
 // The grammar of a command line, as participle structs: each command is a
-// production and each of its parts a capture. Its EBNF (EBNF, printed in
-// docs/grammar.md) is the language's reference. Every argument is optional,
+// production and each of its parts a capture. EBNF prints it, and
+// docs/grammar.md shows it as the language's reference. Every argument is
+// optional,
 // so that a broken command still yields a tree: the builder (build.go)
 // judges what is missing, malformed or out of place.
 //
