@@ -14,9 +14,8 @@ import (
 // The grammar of a command line, as participle structs: each command is a
 // production and each of its parts a capture. EBNF prints it, and
 // docs/grammar.md shows it as the language's reference. Every argument is
-// optional,
-// so that a broken command still yields a tree: the builder (build.go)
-// judges what is missing, malformed or out of place.
+// optional, so that a broken command still yields a tree: the builder
+// (build.go) judges what is missing, malformed or out of place.
 //
 // Chat never reaches the grammar: the lexer's classification settles chat
 // before parsing. The prefix is the start of the line; its text is known
