@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -21,7 +22,7 @@ import (
 
 type lintCmd struct {
 	Paths  []string `arg:"" optional:"" name:"PATH" help:"Files and directories to lint (default \".\"); directories are walked honouring .gitignore and exclude."`
-	Format string   `enum:"text,json,sarif,github" default:"text" help:"Output format: ${enum}."`
+	Format string   `enum:"text,json,sarif,github,checkstyle,codeclimate,junit,rdjson,rdjsonl" default:"text" help:"Output format: ${enum}."`
 	Config string   `help:"Use this .cscmd.yaml instead of the nearest one above each file."`
 	FailOn string   `enum:"error,warning,info" default:"error" help:"Exit 1 when a finding is at least this severe: ${enum}."`
 	Fix    bool     `help:"Apply safe fixes in place, then report what is left; a summary of what was fixed goes to stderr."`
@@ -29,6 +30,7 @@ type lintCmd struct {
 
 	FollowSymlinks bool `help:"Lint files that symbolic links lead to outside the linted directories; by default they are skipped."`
 	Verbose        bool `short:"v" help:"Name each file skipped as a symbolic link out of the linted directories."`
+	scopeFlags
 }
 
 func (c *lintCmd) Run(e *env) error {
@@ -41,6 +43,10 @@ func (c *lintCmd) Run(e *env) error {
 		}
 	}
 	fromStdin, err := c.readsStdin()
+	if err != nil {
+		return err
+	}
+	scope, err := c.scopeFlags.load()
 	if err != nil {
 		return err
 	}
@@ -92,9 +98,19 @@ func (c *lintCmd) Run(e *env) error {
 		e.note("skipped %d symbolic %s to files outside the linted directories; --verbose names them, --follow-symlinks lints them", outside, plural(outside, "link", "links"))
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	if c.WriteBaseline != "" {
+		// Every finding, whatever --quiet would leave out.
+		return writeBaseline(e, c.WriteBaseline, files)
+	}
+	// The baseline sees every finding (one --quiet hides is not stale),
+	// then --quiet thins what is left.
+	files, baselined := scope.apply(files)
 	c.keepSevere(files)
 
-	out := report.LintOptions{Version: versionString(), Rules: ruleInfos(), Color: c.color(e)}
+	out := report.LintOptions{Version: versionString(), Rules: ruleInfos(), Color: c.color(e), Baseline: baselined}
+	if baselined {
+		out.Rules = append(out.Rules, baselineRule)
+	}
 	if path := e.getenv("GITHUB_STEP_SUMMARY"); path != "" && c.Format == "github" {
 		sf, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 		if err != nil {
@@ -104,17 +120,18 @@ func (c *lintCmd) Run(e *env) error {
 			out.Summary = sf
 		}
 	}
-	write := map[string]func(*env, []report.LintFile, report.LintOptions) error{
-		"text": func(e *env, f []report.LintFile, o report.LintOptions) error { return report.WriteText(e.stdout, f, o) },
-		"json": func(e *env, f []report.LintFile, o report.LintOptions) error { return report.WriteJSON(e.stdout, f, o) },
-		"sarif": func(e *env, f []report.LintFile, o report.LintOptions) error {
-			return report.WriteSARIF(e.stdout, f, o)
-		},
-		"github": func(e *env, f []report.LintFile, o report.LintOptions) error {
-			return report.WriteGitHub(e.stdout, f, o)
-		},
+	write := map[string]func(io.Writer, []report.LintFile, report.LintOptions) error{
+		"text":        report.WriteText,
+		"json":        report.WriteJSON,
+		"sarif":       report.WriteSARIF,
+		"github":      report.WriteGitHub,
+		"checkstyle":  report.WriteCheckstyle,
+		"codeclimate": report.WriteCodeClimate,
+		"junit":       report.WriteJUnit,
+		"rdjson":      report.WriteRDJSON,
+		"rdjsonl":     report.WriteRDJSONL,
 	}[c.Format]
-	if err := write(e, files, out); err != nil {
+	if err := write(e.stdout, files, out); err != nil {
 		return err
 	}
 	for _, f := range files {
