@@ -157,15 +157,15 @@ func collect(path string, src []byte) []seen {
 		out   []seen
 		spans []span
 	)
-	if lint.IsCommandFile(path) {
+	lang := host.ByPath(path)
+	if lang == host.Commands {
 		doc, _ := grammar.ParseDocument(src)
 		for _, m := range doc.Messages {
 			out = append(out, seen{where: place{path, m.Pos().Line}, msg: m})
 			spans = append(spans, span{m.Pos().Offset, m.End().Offset})
 		}
 	} else {
-		lang, _ := host.LangOf(path)
-		if !host.MayContain(src) {
+		if !lang.MayHold(src) {
 			return nil
 		}
 		f, _ := host.Extract(lang, src) // what could be read is enough for a starter

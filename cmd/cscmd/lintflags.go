@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sync"
 
+	"github.com/web1on1/cscmd/host"
 	"github.com/web1on1/cscmd/lint"
 	"github.com/web1on1/cscmd/report"
 	"github.com/web1on1/cscmd/rewrite"
@@ -58,8 +59,8 @@ func (c *lintCmd) lintStdin(e *env, cfgs *configs) (report.LintFile, bool) {
 	path, shown := filepath.Join(".", stdinName+".cscmd"), stdinName
 	if c.StdinFilename != "" {
 		path, shown = c.StdinFilename, c.StdinFilename
-		if !lintable(path) {
-			e.fail("%s: not a command file (.cscmd) or a host file (.js, .ts, .jsx, .tsx, .html, .json, .yaml …)", shown)
+		if !cfgs.lintable(path) {
+			e.fail("%s: not %s; a .cscmd.yaml can name its language under languages:", shown, host.Kinds())
 			return report.LintFile{}, false
 		}
 		if cfgs.forDir(filepath.Dir(path)).Excluded(path) {

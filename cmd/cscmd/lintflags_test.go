@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/web1on1/cscmd/host"
 )
 
 func TestLintStdin(t *testing.T) {
@@ -35,7 +37,7 @@ func TestLintStdin(t *testing.T) {
 		{name: "a name the config excludes", stdin: ">cs /sett x\n", args: []string{"--stdin-filename", project + "/dist/a.cscmd"}, code: exitOK,
 			stderr: "cscmd: warning: " + project + "/dist/a.cscmd: excluded by .cscmd.yaml, not linted\n"},
 		{name: "a name of no known language", stdin: ">cs /sett x\n", args: []string{"--stdin-filename", "notes.txt"}, code: exitFailure,
-			stderr: "cscmd: notes.txt: not a command file (.cscmd) or a host file (.js, .ts, .jsx, .tsx, .html, .json, .yaml …)\n"},
+			stderr: "cscmd: notes.txt: not " + host.Kinds() + "; a .cscmd.yaml can name its language under languages:\n"},
 		{name: "dash among paths", args: []string{"-", project}, code: exitFailure,
 			stderr: "cscmd: \"-\" (standard input) cannot be linted together with paths\n"},
 		{name: "a name with paths", args: []string{"--stdin-filename", "a.js", project}, code: exitFailure,
