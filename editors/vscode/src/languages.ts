@@ -13,7 +13,7 @@ export const languages = [
 export const extensions = [
   'cscmd',
   'js', 'mjs', 'cjs', 'jsx', 'ts', 'tsx',
-  'html', 'htm', 'json', 'yaml', 'yml',
+  'html', 'htm', 'json', 'jsonc', 'yaml', 'yml',
   'vue', 'svelte', 'astro',
   'php', 'liquid', 'twig', 'j2', 'jinja', 'jinja2', 'njk', 'erb', 'ejs', 'hbs', 'handlebars', 'mustache', 'tmpl', 'gohtml',
   'md', 'markdown', 'mdx',
