@@ -52,6 +52,9 @@ type Config struct {
 	Exclude []string
 	// Catalog is nil when the config has no catalog section.
 	Catalog *Catalog
+	// Languages are the `languages:` entries, in file order: files whose
+	// path relative to Dir matches Pattern are linted as Name.
+	Languages []LanguageGlob
 
 	// wd is the working directory when the config was loaded: Excluded
 	// runs for every entry of a walk, and os.Getwd costs two stat calls.
@@ -71,6 +74,30 @@ func (c *Config) Severity(rule, def string) string {
 	return def
 }
 
+// LanguageGlob maps the files a doublestar pattern matches to a language.
+type LanguageGlob struct {
+	Pattern string // cleaned, relative to Dir
+	Name    string // a language name or alias of package host
+}
+
+// Language returns the language name the first `languages:` pattern that
+// matches path gives it, or "". Paths are taken as Excluded takes them.
+func (c *Config) Language(path string) string {
+	if c == nil || len(c.Languages) == 0 {
+		return ""
+	}
+	rel, ok := c.rel(path)
+	if !ok {
+		return ""
+	}
+	for _, g := range c.Languages {
+		if match(g.Pattern, rel) {
+			return g.Name
+		}
+	}
+	return ""
+}
+
 // Excluded reports whether path — absolute, or relative to the working
 // directory at the time of Load — matches an exclude pattern, or lies inside
 // a directory that does. The second half makes "vendor" and "vendor/**"
@@ -81,29 +108,10 @@ func (c *Config) Excluded(path string) bool {
 	if c == nil || len(c.Exclude) == 0 {
 		return false
 	}
-	switch {
-	case filepath.IsAbs(path):
-		path = filepath.Clean(path)
-	case c.wd != "":
-		path = filepath.Join(c.wd, path)
-	default:
-		abs, err := filepath.Abs(path)
-		if err != nil {
-			return false
-		}
-		path = abs
-	}
-	rel, ok := strings.CutPrefix(path, c.Dir)
-	if !ok || rel == "" {
+	rel, ok := c.rel(path)
+	if !ok {
 		return false
 	}
-	if !strings.HasSuffix(c.Dir, string(filepath.Separator)) {
-		if rel[0] != filepath.Separator {
-			return false // a sibling such as Dir + "x"
-		}
-		rel = rel[1:]
-	}
-	rel = filepath.ToSlash(rel)
 	for _, p := range c.Exclude {
 		// "P/**" matches whatever lies inside a directory matching P, in one
 		// pass rather than matching each parent of rel in turn.
@@ -112,6 +120,34 @@ func (c *Config) Excluded(path string) bool {
 		}
 	}
 	return false
+}
+
+// rel returns path relative to Dir, with slashes; false for a path
+// outside Dir, or Dir itself.
+func (c *Config) rel(path string) (string, bool) {
+	switch {
+	case filepath.IsAbs(path):
+		path = filepath.Clean(path)
+	case c.wd != "":
+		path = filepath.Join(c.wd, path)
+	default:
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			return "", false
+		}
+		path = abs
+	}
+	rel, ok := strings.CutPrefix(path, c.Dir)
+	if !ok || rel == "" {
+		return "", false
+	}
+	if !strings.HasSuffix(c.Dir, string(filepath.Separator)) {
+		if rel[0] != filepath.Separator {
+			return "", false // a sibling such as Dir + "x"
+		}
+		rel = rel[1:]
+	}
+	return filepath.ToSlash(rel), true
 }
 
 func match(pattern, name string) bool {

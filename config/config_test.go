@@ -26,7 +26,7 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown top-level key", "rule:\n  syntax: off\n", []Error{
 			{Line: 1, Column: 1, Key: "rule", Msg: `unknown key "rule"; did you mean "rules"?`}}},
 		{"unknown key without a near miss", "colour: red\n", []Error{
-			{Line: 1, Column: 1, Key: "colour", Msg: `unknown key "colour"; expected rules, exclude or catalog`}}},
+			{Line: 1, Column: 1, Key: "colour", Msg: `unknown key "colour"; expected rules, exclude, languages or catalog`}}},
 		{"unknown nested key", "catalog:\n  users:\n    - {id: 62c6077ca980127f404b0301, name: Jane, email: j@x}\n", []Error{
 			{Line: 3, Column: 50, Key: "catalog.users[0].email", Msg: `unknown key "email"; expected id or name`}}},
 		{"unknown rule", "rules:\n  objectid-formt: off\n", []Error{

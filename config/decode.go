@@ -12,6 +12,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/token"
 
+	"github.com/web1on1/cscmd/host"
 	"github.com/web1on1/cscmd/suggest"
 )
 
@@ -72,7 +73,7 @@ func (d *decoder) decodeFile(f *ast.File, cfg *Config) {
 	if _, ok := body.(*ast.NullNode); ok {
 		return
 	}
-	ps, ok := d.pairs(body, "", "rules", "exclude", "catalog")
+	ps, ok := d.pairs(body, "", "rules", "exclude", "languages", "catalog")
 	if !ok {
 		return
 	}
@@ -82,6 +83,8 @@ func (d *decoder) decodeFile(f *ast.File, cfg *Config) {
 			d.decodeRules(p.v, p.key, cfg)
 		case "exclude":
 			d.decodeExclude(p.v, p.key, cfg)
+		case "languages":
+			d.decodeLanguages(p.v, p.key, cfg)
 		case "catalog":
 			d.decodeCatalog(p.v, p.key, cfg)
 		}
@@ -137,6 +140,54 @@ func (d *decoder) decodeExclude(n ast.Node, key string, cfg *Config) {
 			cfg.Exclude = append(cfg.Exclude, p)
 		}
 	})
+}
+
+// decodeLanguages reads `languages: {GLOB: LANGUAGE}`, where LANGUAGE is
+// any language name or alias that package host registers.
+func (d *decoder) decodeLanguages(n ast.Node, key string, cfg *Config) {
+	if isNull(n) {
+		return
+	}
+	ps, ok := d.pairs(n, key)
+	if !ok {
+		return
+	}
+	for _, p := range ps {
+		k := key + "." + p.key
+		pat := path.Clean(p.key)
+		switch {
+		case pat == "." || strings.HasPrefix(pat, "/") || pat == ".." || strings.HasPrefix(pat, "../"):
+			d.errorf(p.k, k, "languages pattern must be relative to the config directory, got %q", p.key)
+			continue
+		case !doublestar.ValidatePattern(pat):
+			d.errorf(p.k, k, "invalid glob pattern %q", p.key)
+			continue
+		}
+		name, ok := scalar(p.v)
+		if !ok || name == "" {
+			d.errorf(p.v, k, "language must be one of %s, got %s", oneOf(languageNames()), show(p.v, name, ok))
+			continue
+		}
+		lang := host.ByName(name)
+		if lang == nil {
+			if s, ok := suggest.Closest(name, host.Names()); ok {
+				d.errorf(p.v, k, "unknown language %q; did you mean %q?", name, s)
+			} else {
+				d.errorf(p.v, k, "unknown language %q; known: %s", name, strings.Join(languageNames(), ", "))
+			}
+			continue
+		}
+		cfg.Languages = append(cfg.Languages, LanguageGlob{Pattern: pat, Name: lang.Name})
+	}
+}
+
+// languageNames are the names (not the aliases) of the languages.
+func languageNames() []string {
+	out := make([]string, len(host.Languages))
+	for i, l := range host.Languages {
+		out[i] = l.Name
+	}
+	return out
 }
 
 func (d *decoder) decodeCatalog(n ast.Node, key string, cfg *Config) {

@@ -1,48 +1,139 @@
 package host
 
+import (
+	"errors"
+	"sort"
+)
+
+// MaxDepth is how deep Extract looks into documents embedded in documents:
+// a JSON file (level 0) holding a page (1) whose script (2) sets
+// innerHTML to markup (3) with an onclick handler (4).
+const MaxDepth = 4
+
 // Extract finds the candidate >cs messages, the web1on1 calls and the
-// suppression comments of a host file. Extraction is best-effort: it lexes
+// suppression comments of a file in lang, and of every document embedded in
+// it, with every position in the file. Extraction is best-effort: it lexes
 // past recoverable errors and returns everything it found with the first
-// *SyntaxError.
-func Extract(lang Lang, src []byte) (*File, error) {
-	var (
-		f   *File
-		err error
-	)
-	switch lang {
-	case JS:
-		f, err = extractJS(src)
-	case HTML:
-		f, err = extractHTML(src)
-	case JSON:
-		f, err = extractJSON(src)
-	case YAML:
-		f, err = extractYAML(src)
-	default:
+// *SyntaxError. A language without an extractor (command files) yields an
+// empty File.
+func Extract(lang *Language, src []byte) (*File, error) {
+	if lang == nil || lang.Extract == nil {
 		return &File{}, nil
 	}
-	if f == nil {
-		f = &File{}
+	f, err := extractDoc(lang, src, 0)
+	if err == nil {
+		return f, nil // not a nil *SyntaxError in an error
 	}
 	return f, err
 }
 
-// Escape writes text as it must appear inside the string's literal, for a
-// fix written back into the host file. It is false when the text cannot be
-// written in that literal's syntax without changing it (a plain YAML scalar
-// that would need quotes): such a fix is not offered.
-func (s *String) Escape(text string) (string, bool) {
-	switch s.Syntax {
-	case JSSingle, JSDouble, JSTemplate, JSXAttr:
-		out := escapeJS(s.Syntax, text)
-		if s.InAttr {
-			out = escapeAttr(out)
+// extractDoc is the one driver of extraction: it runs the language's
+// extractor, reads its comments' bodies, and extracts each document it
+// yields in that document's language, lifting what is found there into
+// the File through the document's map and escaping layer.
+func extractDoc(lang *Language, src []byte, depth int) (*File, *SyntaxError) {
+	f, err := lang.Extract(src)
+	if f == nil {
+		f = &File{}
+	}
+	var first *SyntaxError
+	if err != nil && !errors.As(err, &first) {
+		first = &SyntaxError{Msg: err.Error()}
+	}
+	for i := range f.Comments {
+		c := &f.Comments[i]
+		body, at := lang.Body(c.Text)
+		c.Body, c.BodyMap = body, VerbatimMap(c.Start+at, len(body))
+	}
+	docs := f.Docs
+	f.Docs = nil
+	for _, d := range docs {
+		sub := ByName(d.Lang)
+		if sub == nil || sub.Extract == nil || depth >= MaxDepth || !MayContain(d.Text) {
+			continue
 		}
-		return out, true
+		inner, err := extractDoc(sub, d.Text, depth+1)
+		f.lift(src, inner, d)
+		f.Regions = append(f.Regions, Region{Start: d.Map.Start(0), End: d.Map.End(d.Map.Len), Lang: sub, Escaped: d.Layer.Escape != nil})
+		if first == nil && err != nil {
+			first = &SyntaxError{Offset: d.Map.Start(err.Offset), Msg: err.Msg}
+		}
+	}
+	if len(docs) > 0 {
+		sort.SliceStable(f.Strings, func(i, j int) bool { return f.Strings[i].Start < f.Strings[j].Start })
+		sort.SliceStable(f.Calls, func(i, j int) bool { return f.Calls[i].Start < f.Calls[j].Start })
+		sort.SliceStable(f.Comments, func(i, j int) bool { return f.Comments[i].Start < f.Comments[j].Start })
+	}
+	return f, first
+}
+
+// lift adds what was found in the embedded document d of src to f, moved
+// to the offsets of src.
+func (f *File) lift(src []byte, inner *File, d Doc) {
+	for _, s := range inner.Strings {
+		m := s.Map().Compose(d.Map)
+		s.Segs, s.Start, s.End = m.Segs, d.Map.Start(s.Start), d.Map.End(s.End)
+		if d.Layer.Escape != nil {
+			s.Outer = append(s.Outer, d.Layer)
+		}
+		f.Strings = append(f.Strings, s)
+	}
+	for _, c := range inner.Calls {
+		c.Start, c.End = d.Map.Start(c.Start), d.Map.End(c.End)
+		f.Calls = append(f.Calls, c)
+	}
+	for _, r := range inner.Regions {
+		r.Start, r.End = d.Map.Start(r.Start), d.Map.End(r.End)
+		r.Escaped = r.Escaped || d.Layer.Escape != nil
+		f.Regions = append(f.Regions, r)
+	}
+	for _, c := range inner.Comments {
+		c.Start, c.End = d.Map.Start(c.Start), d.Map.End(c.End)
+		c.Text = string(src[c.Start:c.End])
+		c.BodyMap = c.BodyMap.Compose(d.Map)
+		f.Comments = append(f.Comments, c)
+	}
+}
+
+// Escape writes text as it must appear inside the string's literal, and
+// then inside each layer around it, for a fix written back into the host
+// file. It is false when the text cannot be written in one of them without
+// changing it (a plain YAML scalar that would need quotes): such a fix is
+// not offered.
+func (s *String) Escape(text string) (string, bool) {
+	out, ok := escapeLiteral(s.Syntax, text)
+	for _, l := range s.Outer {
+		if !ok {
+			break
+		}
+		out, ok = l.Escape(out)
+	}
+	return out, ok
+}
+
+// escapeLiteral writes text for a literal of syntax syn.
+func escapeLiteral(syn Syntax, text string) (string, bool) {
+	switch syn {
+	case JSSingle, JSDouble, JSTemplate, JSXAttr:
+		return escapeJS(syn, text), true
 	case JSONString:
 		return escapeJSON(text), true
 	case YAMLPlain, YAMLSingle, YAMLDouble, YAMLBlock:
-		return escapeYAML(s.Syntax, text)
+		return escapeYAML(syn, text)
 	}
 	return "", false
 }
+
+// layerOf is the layer of a literal of syntax syn that holds a document.
+func layerOf(syn Syntax) Layer {
+	return Layer{Name: syntaxLayer[syn], Escape: func(text string) (string, bool) { return escapeLiteral(syn, text) }}
+}
+
+var syntaxLayer = map[Syntax]string{
+	JSSingle: "js'", JSDouble: `js"`, JSTemplate: "js`", JSXAttr: "jsx",
+	JSONString: "json", YAMLPlain: "yaml", YAMLSingle: "yaml'", YAMLDouble: `yaml"`, YAMLBlock: "yaml|",
+}
+
+// attrLayer is an HTML attribute value: JS in an event handler is
+// entity-encoded on top of its own escapes.
+var attrLayer = Layer{Name: "attr", Escape: func(text string) (string, bool) { return escapeAttr(text), true }}

@@ -8,6 +8,28 @@ import (
 	"unicode/utf8"
 )
 
+// JSON is JSON, with the comments and trailing commas that JSONC adds
+// tolerated; its language id "json" is a file where a comment cannot stand.
+var JSON = &Language{
+	Name:       "json",
+	Extensions: []string{".json"},
+	IDs:        []string{"json"},
+	Extract:    extractJSON,
+	Comments:   []Delims{{Open: "//"}, {Open: "/*", Close: "*/"}},
+}
+
+// JSONC is JSON with comments (tsconfig.json, VS Code settings), where a
+// suppression comment can be written.
+var JSONC = &Language{
+	Name:       "jsonc",
+	Aliases:    []string{"json5"},
+	Extensions: []string{".jsonc"},
+	IDs:        []string{"jsonc"},
+	Extract:    extractJSON,
+	Comments:   JSON.Comments,
+	Suppress:   &Delims{Open: "//"},
+}
+
 // extractJSON finds the string values of a JSON file that may be messages.
 //
 // The scanner is its own: nothing in the standard library reports positions.
@@ -238,8 +260,9 @@ func (s *jsonScanner) keyNext(q int) bool {
 }
 
 // value scans the string value at src[q] and records it when it may be a
-// message. Only a string that can start with white space, '>' or an escape
-// is decoded; every other one is skipped at full speed.
+// message, or yields it as a document when it holds HTML that can run code.
+// Only a string that can start with white space, '>' or an escape, or that
+// holds a '<', is decoded; every other one is skipped at full speed.
 func (s *jsonScanner) value(q int) int {
 	if q+1 < len(s.src) {
 		switch c := s.src[q+1]; {
@@ -254,11 +277,31 @@ func (s *jsonScanner) value(q int) int {
 					End:    end,
 					Syntax: JSONString,
 				})
+			} else if htmlCanRun(s.buf) {
+				s.doc(q, end)
 			}
 			return end
 		}
 	}
-	return s.str(q, false)
+	end := s.str(q, false)
+	if mayHoldHTML(s.src[q:end]) {
+		s.buf, s.segs = s.buf[:0], s.segs[:0]
+		s.str(q, true)
+		if htmlCanRun(s.buf) {
+			s.doc(q, end)
+		}
+	}
+	return end
+}
+
+// doc yields the decoded string at src[q:end] as an HTML document.
+func (s *jsonScanner) doc(q, end int) {
+	s.file.Docs = append(s.file.Docs, Doc{
+		Lang:  "html",
+		Text:  []byte(string(s.buf)),
+		Map:   Map{Segs: append([]Seg(nil), s.segs...), Len: len(s.buf), Base: q + 1},
+		Layer: layerOf(JSONString),
+	})
 }
 
 // jsonPlain marks the bytes that stand for themselves inside a JSON string.

@@ -3,7 +3,6 @@ package ide
 import (
 	"bytes"
 	"fmt"
-	"strings"
 	"sync"
 
 	"github.com/web1on1/cscmd/config"
@@ -39,7 +38,7 @@ func (a *Analyzer) Analyze(ws *Workspace, docURI, languageID string, text []byte
 	var diags []lint.Diagnostic
 	if languageID == "cscmd" {
 		diags = l.LintCommandsCached(text, a.cache(docURI, cfg).lines)
-	} else if lang, ok := hostLanguages[languageID]; ok {
+	} else if lang := hostLanguage(languageID); lang != nil {
 		// Through the shared extraction: completion, hover and hints will
 		// ask about this very text next. A host syntax error is the host
 		// language server's to show.
@@ -110,22 +109,18 @@ func lspFix(f lint.Fix, preferred bool) lsp.Fix {
 
 // ignorer writes "ignore this rule here": a suppression comment (SPEC §3)
 // on a line of its own above the finding, indented like that line, in the
-// host's comment syntax.
+// comment syntax of the language at that line.
 type ignorer struct {
-	languageID string
-	text       []byte
-	lines      *linemap.Map
-	blocks     [][2]int // YAML block scalars, where a "#" line is text, not a comment
+	lang  *host.Language
+	file  *host.File // the extraction of a host file; nil for a command file
+	text  []byte
+	lines *linemap.Map
 }
 
 func newIgnorer(languageID string, text []byte) *ignorer {
-	ig := &ignorer{languageID: languageID, text: text, lines: linemap.New(text)}
-	if languageID == "yaml" {
-		for _, s := range extract(host.YAML, text).Strings {
-			if s.Syntax == host.YAMLBlock {
-				ig.blocks = append(ig.blocks, [2]int{s.Start, s.End})
-			}
-		}
+	ig := &ignorer{lang: host.ByID(languageID), text: text, lines: linemap.New(text)}
+	if l := hostLanguage(languageID); l != nil {
+		ig.file = extract(l, text)
 	}
 	return ig
 }
@@ -136,7 +131,7 @@ func (ig *ignorer) fix(d lint.Diagnostic) (lsp.Fix, bool) {
 	}
 	line, _ := ig.lines.Position(d.Start, linemap.Bytes)
 	start, end, _ := ig.lines.Line(line)
-	comment, ok := ig.comment(d.Start, "cscmd-ignore "+d.Rule)
+	comment, ok := ig.comment(start, "cscmd-ignore "+d.Rule)
 	if !ok {
 		return lsp.Fix{}, false
 	}
@@ -152,35 +147,30 @@ func (ig *ignorer) fix(d lint.Diagnostic) (lsp.Fix, bool) {
 	}, true
 }
 
-// comment writes body as a comment of the document's language at offset;
-// false where no comment can stand: JSON has none, and a line inside a YAML
-// block scalar is part of the value.
-func (ig *ignorer) comment(offset int, body string) (string, bool) {
-	switch ig.languageID {
-	case "cscmd":
-		return "# " + body, true
-	case "yaml":
-		for _, b := range ig.blocks {
-			if b[0] <= offset && offset < b[1] {
+// comment writes body as a comment line inserted at lineStart, in the
+// language of the innermost embedded document there (a script of a page is
+// JS); false where no comment can stand: inside a literal (a YAML block
+// scalar, a template literal, HTML in a JSON string) or in JSON.
+func (ig *ignorer) comment(lineStart int, body string) (string, bool) {
+	lang := ig.lang
+	if ig.file != nil {
+		for _, s := range ig.file.Strings {
+			if s.Start < lineStart && lineStart < s.End {
 				return "", false
 			}
 		}
-		return "# " + body, true
-	case "javascript", "javascriptreact", "typescript", "typescriptreact", "jsonc":
-		return "// " + body, true
-	case "html":
-		if insideScript(ig.text, offset) {
-			return "// " + body, true
+		var in *host.Region
+		for i, r := range ig.file.Regions {
+			if r.Start < lineStart && lineStart < r.End && (in == nil || r.End-r.Start < in.End-in.Start) {
+				in = &ig.file.Regions[i]
+			}
 		}
-		return "<!-- " + body + " -->", true
+		if in != nil {
+			if in.Escaped {
+				return "", false
+			}
+			lang = in.Lang
+		}
 	}
-	return "", false
-}
-
-// insideScript reports whether offset lies in the body of a <script>
-// element: after the last "<script" before it and no "</script" between.
-func insideScript(text []byte, offset int) bool {
-	before := strings.ToLower(string(text[:offset]))
-	open := strings.LastIndex(before, "<script")
-	return open >= 0 && strings.LastIndex(before, "</script") < open
+	return lang.CommentLine(body)
 }

@@ -23,14 +23,14 @@ const keptExtractions = 8
 var extractSeed = maphash.MakeSeed()
 
 type extractKey struct {
-	lang host.Lang
+	lang *host.Language
 	size int
 	sum  uint64
 }
 
 // extract is host.Extract through the cache; the syntax error, which these
 // features do not show, is dropped.
-func extract(lang host.Lang, text []byte) *host.File {
+func extract(lang *host.Language, text []byte) *host.File {
 	k := extractKey{lang: lang, size: len(text), sum: maphash.Bytes(extractSeed, text)}
 	extractions.mu.Lock()
 	f := extractions.files[k]

@@ -3,7 +3,6 @@ package lint
 import (
 	"bytes"
 	"fmt"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -43,22 +42,30 @@ func (l *Linter) now() time.Time {
 	return l.Now
 }
 
-// Lint lints one file by its name: a .cscmd command file, or a host file
-// of SPEC §2. The error reports a file of another kind, or a host file
-// that could be read only in part (a syntax error); what could be read is
-// linted all the same.
+// Lint lints one file by its name (see LanguageOf): a command file, or a
+// host file of SPEC §2. The error reports a file of another kind, or a
+// host file that could be read only in part (a syntax error); what could
+// be read is linted all the same.
 func (l *Linter) Lint(path string, src []byte) ([]Diagnostic, error) {
-	if IsCommandFile(path) {
+	switch lang := l.LanguageOf(path); lang {
+	case nil:
+		return nil, fmt.Errorf("not %s", host.Kinds())
+	case host.Commands:
 		return l.LintCommands(src), nil
-	}
-	if lang, ok := host.LangOf(path); ok {
+	default:
 		return l.LintHost(lang, src)
 	}
-	return nil, fmt.Errorf("not a command file (.cscmd) or a host file (.js, .ts, .jsx, .tsx, .html, .json, .yaml …)")
 }
 
-// IsCommandFile reports whether path is a command file, linted line by line.
-func IsCommandFile(path string) bool { return strings.EqualFold(filepath.Ext(path), ".cscmd") }
+// LanguageOf is the language path is linted as: the one the configuration's
+// `languages:` gives it, or the one its name says; nil for a file cscmd
+// does not lint.
+func (l *Linter) LanguageOf(path string) *host.Language {
+	if name := l.Config.Language(path); name != "" {
+		return host.ByName(name)
+	}
+	return host.ByPath(path)
+}
 
 // LintCommands lints a command file: one message per line, where chat is a
 // mistake and a comment `# cscmd-ignore RULE[,RULE]` silences the next
@@ -132,7 +139,7 @@ func (l *Linter) lintCommands(whole, src string, base ast.Pos) []Diagnostic {
 			for k < len(errs) && errs[k].Pos.Line == line {
 				k++
 			}
-			c.check(n, errs[:k], identity{}, pending, true, "")
+			c.check(n, errs[:k], nil, pending, true, "")
 			errs, pending = errs[k:], nil
 		}
 	}
@@ -168,31 +175,18 @@ func (l *Linter) newChecker() *checker {
 	return c
 }
 
-// positions maps offsets of a unit to offsets of its file, and text of the
-// unit to text of the file: *host.String for a string in a host file.
-type positions interface {
-	HostOffset(int) int
-	HostEnd(int) int
-	Escape(string) (string, bool)
-}
-
-// identity is the positions of a unit that is its file's own text.
-type identity struct{}
-
-func (identity) HostOffset(i int) int           { return i }
-func (identity) HostEnd(i int) int              { return i }
-func (identity) Escape(s string) (string, bool) { return s, true }
-
 // check runs every rule over one message. One Pass is reused for every
 // rule: the run over a large file makes no allocation per rule.
-func (c *checker) check(m ast.Message, errs grammar.ErrorList, pos positions, sup suppressions, commandFile bool, callee string) {
+// pos is the string of a host file the message was found in, nil for a
+// line of a command file, whose offsets are the file's.
+func (c *checker) check(m ast.Message, errs grammar.ErrorList, pos *host.String, sup suppressions, commandFile bool, callee string) {
 	p := &c.pass
 	p.Msg, p.Errors, p.Call, p.CommandFile, p.Callee = m, errs, nil, commandFile, callee
 	p.idsFound = false
 	c.run(pos, sup)
 }
 
-func (c *checker) run(pos positions, sup suppressions) {
+func (c *checker) run(pos *host.String, sup suppressions) {
 	p := &c.pass
 	has := p.scope()
 	for i, r := range c.rules {
@@ -211,14 +205,16 @@ func (c *checker) run(pos positions, sup suppressions) {
 	}
 }
 
-// mapDiagnostic moves a diagnostic and its fixes from a unit's offsets to
-// the file's. A fix whose text cannot be written in the host literal, or
+// mapDiagnostic moves a diagnostic and its fixes from the offsets of the
+// string pos to the file's (nil: they are the file's already). A fix whose
+// text cannot be written in the host literal and every layer around it, or
 // that would change a dynamic part, is dropped.
-func mapDiagnostic(d Diagnostic, pos positions, src string) Diagnostic {
-	if _, ok := pos.(identity); ok {
+func mapDiagnostic(d Diagnostic, pos *host.String, src string) Diagnostic {
+	if pos == nil {
 		return d
 	}
-	d.Start, d.End = pos.HostOffset(d.Start), pos.HostEnd(d.End)
+	m := pos.Map()
+	d.Start, d.End = m.Start(d.Start), m.End(d.End)
 	mapFix := func(f Fix) (Fix, bool) {
 		edits := make([]Edit, len(f.Edits))
 		for i, e := range f.Edits {
@@ -226,7 +222,7 @@ func mapDiagnostic(d Diagnostic, pos positions, src string) Diagnostic {
 			if !ok || strings.ContainsRune(src[e.Start:e.End], ast.Placeholder) {
 				return f, false
 			}
-			edits[i] = Edit{Start: pos.HostOffset(e.Start), End: pos.HostEnd(e.End), New: text}
+			edits[i] = Edit{Start: m.Start(e.Start), End: m.End(e.End), New: text}
 		}
 		f.Edits = edits
 		return f, true

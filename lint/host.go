@@ -12,7 +12,7 @@ import (
 // comment holding `cscmd-ignore RULE[,RULE]` silences the rules on its own
 // line and the next. The error is the host's syntax error, if any: the
 // strings before it are linted all the same.
-func (l *Linter) LintHost(lang host.Lang, src []byte) ([]Diagnostic, error) {
+func (l *Linter) LintHost(lang *host.Language, src []byte) ([]Diagnostic, error) {
 	f, err := host.Extract(lang, src)
 	return l.LintExtracted(f, src), err
 }
@@ -88,7 +88,7 @@ func (l *Linter) LintExtractedCached(f *host.File, src []byte, cache *StringCach
 			p := &c.pass
 			p.Msg, p.Errors, p.Call, p.CommandFile, p.Callee = nil, nil, call, false, ""
 			p.idsFound = false
-			c.run(identity{}, sups.at(call.Start))
+			c.run(nil, sups.at(call.Start))
 		}
 	}
 	return c.finish()
@@ -104,7 +104,7 @@ type hostSups struct {
 func hostSuppressions(f *host.File, src []byte) hostSups {
 	var h hostSups
 	for _, c := range f.Comments {
-		s := findSuppression(c.Text, c.Start, c.End)
+		s := findSuppression(c.Body, c.BodyMap, c.Start, c.End)
 		if s == nil {
 			continue
 		}

@@ -16,7 +16,7 @@ func TestHostFixEscaping(t *testing.T) {
 	require.NoError(t, err)
 	l := &Linter{Config: cfg, Now: testNow}
 	for _, tc := range []struct {
-		lang      host.Lang
+		lang      *host.Language
 		src, want string
 	}{
 		{host.JS, `web1on1.api.sendClientMessage('>cs /set @category Moms "Car"');`, `web1on1.api.sendClientMessage('>cs /set @category Mom\'s "Car"');`},

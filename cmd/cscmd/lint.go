@@ -49,7 +49,7 @@ func (c *lintCmd) Run(e *env) error {
 		files []report.LintFile
 	)
 	opt := walk.Options{
-		Match: lintable,
+		Match: func(path string) bool { return cfgs.linter(path).LanguageOf(path) != nil },
 		Skip: func(path string, isDir bool) bool {
 			dir := path
 			if !isDir {
@@ -108,21 +108,18 @@ func (c *lintCmd) Run(e *env) error {
 	return nil
 }
 
-// lintable reports whether the walk should yield a file: a command file or
-// a host file.
-func lintable(path string) bool {
-	if lint.IsCommandFile(path) {
-		return true
-	}
-	_, ok := host.LangOf(path)
-	return ok
+// linter is the linter of a file, under the config in force for it.
+func (c *configs) linter(path string) *lint.Linter {
+	return &lint.Linter{Config: c.forDir(filepath.Dir(path))}
 }
 
 // lintFile reads, lints and with --fix repairs one file. It is false when
 // the file could not be linted; the failure is reported.
 func (c *lintCmd) lintFile(e *env, cfgs *configs, path string) (report.LintFile, bool) {
-	if !lintable(path) {
-		e.fail("%s: not a command file (.cscmd) or a host file (.js, .ts, .jsx, .tsx, .html, .json, .yaml …)", path)
+	l := cfgs.linter(path)
+	lang := l.LanguageOf(path)
+	if lang == nil {
+		e.fail("%s: not %s; a .cscmd.yaml can name its language under languages:", path, host.Kinds())
 		return report.LintFile{}, false
 	}
 	buf := buffers.Get().(*[]byte)
@@ -136,14 +133,13 @@ func (c *lintCmd) lintFile(e *env, cfgs *configs, path string) (report.LintFile,
 	// A clean file is reported without its source: a repository scan then
 	// holds only the files with findings in memory.
 	f := report.LintFile{Path: path}
-	if _, isHost := host.LangOf(path); isHost && !host.MayContain(src) {
+	if lang != host.Commands && !host.MayContain(src) {
 		return f, true // no command and no widget call can be in it
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		e.fail("%s: binary file (NUL byte at offset %d), not linted", path, i)
 		return report.LintFile{}, false
 	}
-	l := &lint.Linter{Config: cfgs.forDir(filepath.Dir(path))}
 	diags, err := l.Lint(path, src)
 	var syn *host.SyntaxError
 	switch {
