@@ -63,7 +63,8 @@ type Delims struct{ Open, Close string }
 
 // Languages lists every language, command files first. Adding a language is
 // adding it here (see Language).
-var Languages = []*Language{Commands, JS, HTML, JSON, JSONC, YAML}
+var Languages = []*Language{Commands, JS, HTML, JSON, JSONC, YAML,
+	Vue, Svelte, Astro, PHP, Blade, Liquid, Twig, Jinja, ERB, EJS, Handlebars, GoTemplate, Markdown}
 
 // ByName returns the language of a name or alias (any case), or nil.
 func ByName(name string) *Language {

@@ -9,6 +9,66 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
+// Markdown is a Markdown (or MDX) document: the content of each fenced
+// code block whose info string names a language (```js, ~~~yaml, ```php) is
+// a document of that language, with positions in the Markdown file; a
+// ```cscmd block holds command lines. Indented blocks, inline code and prose
+// are documentation.
+var Markdown = &Language{
+	Name:       "markdown",
+	Aliases:    []string{"md", "mdx"},
+	Extensions: []string{".md", ".markdown", ".mdx"},
+	IDs:        []string{"markdown", "mdx"},
+	Comments:   []Delims{{Open: "<!--", Close: "-->"}},
+	Suppress:   &Delims{Open: "<!--", Close: "-->"},
+}
+
+// The extractor looks fences' languages up in the list of languages: it is
+// set once that list exists.
+func init() { Markdown.Extract = extractMarkdown }
+
+// extractMarkdown yields the fenced blocks of a Markdown file as documents
+// in their languages, and the command lines of ```cscmd blocks as strings.
+func extractMarkdown(src []byte) (*File, error) {
+	f := &File{}
+	for _, fence := range mdFences(src) {
+		lang := ByName(fence.Info)
+		switch {
+		case lang == nil:
+		case lang == Commands:
+			mdCommands(f, fence)
+		default:
+			f.Docs = append(f.Docs, Doc{Lang: lang.Name, Text: fence.Text, Map: VerbatimMap(fence.Start, len(fence.Text))})
+		}
+	}
+	return f, nil
+}
+
+// mdCommands adds the lines of a ```cscmd block that look like messages to
+// f, and its comment lines that hold a suppression.
+func mdCommands(f *File, fence mdFence) {
+	for at := 0; at < len(fence.Text); {
+		line := fence.Text[at:]
+		if nl := bytes.IndexByte(line, '\n'); nl >= 0 {
+			line = line[:nl+1]
+		}
+		start := at + fence.Start
+		at += len(line)
+		line = bytes.TrimRight(line, "\r\n")
+		trimmed := bytes.TrimLeft(line, " \t")
+		switch {
+		case len(trimmed) > 0 && trimmed[0] == '#':
+			if bytes.Contains(trimmed, []byte("cscmd-ignore")) {
+				s := start + len(line) - len(trimmed)
+				f.Comments = append(f.Comments, Comment{Start: s, End: start + len(line), Text: string(trimmed)})
+			}
+		case preCandidate(line):
+			f.Strings = append(f.Strings, String{Text: string(line), Segs: VerbatimMap(start, len(line)).Segs,
+				Start: start, End: start + len(line)})
+		}
+	}
+}
+
 // mdParser reads Markdown as CommonMark: a fence inside a list item or a
 // block quote, a fence of tildes, an indented block (which is not a fence)
 // and inline code are told apart as a Markdown renderer tells them.

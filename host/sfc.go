@@ -1,136 +1,37 @@
 package host
 
-import (
-	"bytes"
-	"sort"
-
-	"github.com/tdewolff/parse/v2"
-	thtml "github.com/tdewolff/parse/v2/html"
-)
+import "bytes"
 
 // Single-file components (.vue, .svelte, .astro) are HTML with code in more
 // places: script blocks, Astro's `---` frontmatter, and the template's
-// handlers and bound expressions. Each is found in the page as written and
-// scanned as JavaScript at its own offset; the HTML scan sees a copy in
+// handlers and bound expressions. Each is yielded as a JavaScript document
+// at its own offset; the page is yielded as an HTML document, a copy in
 // which Vue's directive names read as event attributes and every `{…}`
 // expression is filler, so that a `>` inside `{() => …}` cannot end a tag.
 
-// extractVue finds the messages of a Vue component: its <script> blocks, and
-// the values of @event, v-on:event, :prop and v-bind:prop attributes, which
-// are JavaScript.
-func extractVue(src []byte) (*File, error) {
-	buf := bytes.Clone(src)
-	sfcEachAttr(src, func(key []byte, at int) {
-		if len(key) < 3 || !vueCodeAttr(key) {
-			return
-		}
-		// "onxxx" of the same length reads as an event handler.
-		buf[at], buf[at+1] = 'o', 'n'
-		for i := at + 2; i < at+len(key); i++ {
-			buf[i] = 'x'
-		}
-	})
-	f, err := extractHTML(buf)
-	sfcRestoreComments(f, src)
-	return f, err
-}
-
-// vueCodeAttr reports whether a Vue attribute's value is JavaScript.
-func vueCodeAttr(key []byte) bool {
-	return key[0] == '@' || key[0] == ':' ||
-		bytes.HasPrefix(key, []byte("v-on:")) || bytes.HasPrefix(key, []byte("v-bind:"))
-}
-
-// sfcEachAttr calls fn with the name and offset of every attribute of every
-// start tag of an HTML page.
-func sfcEachAttr(src []byte, fn func(key []byte, at int)) {
-	buf := make([]byte, len(src), len(src)+1)
-	copy(buf, src)
-	htmlHideForeign(buf)
-	in := parse.NewInputBytes(buf)
-	l := thtml.NewLexer(in)
-	for {
-		tt, data := l.Next()
-		if tt == thtml.ErrorToken {
-			return
-		}
-		if tt != thtml.AttributeToken {
-			continue
-		}
-		start := in.Offset() - len(data)
-		// The token starts with the white space before the name.
-		at := start + len(data) - len(bytes.TrimLeft(data, " \t\n\r\f/"))
-		key := l.AttrKey()
-		if at+len(key) <= len(src) && bytes.EqualFold(src[at:at+len(key)], key) {
-			fn(src[at:at+len(key)], at)
-		}
-	}
-}
-
-// extractSvelte finds the messages of a Svelte component: its <script>
-// blocks and every `{…}` expression of its markup — on:click={…},
-// onclick={…}, {#if …}, {@html …} and plain {…}.
-func extractSvelte(src []byte) (*File, error) {
-	return sfcExtract(src, 0)
-}
-
-// extractAstro finds the messages of an Astro component: its `---`
-// frontmatter (TypeScript), its <script> blocks and every `{…}` expression
-// of its markup, JSX handlers such as onClick={…} included.
-func extractAstro(src []byte) (*File, error) {
-	return sfcExtract(src, astroFrontmatter(src))
-}
-
-// astroFrontmatter returns the offset after the closing fence of the `---`
-// frontmatter that opens src, or 0.
-func astroFrontmatter(src []byte) int {
-	body := bytes.TrimLeft(src, " \t\r\n")
-	if !bytes.HasPrefix(body, []byte("---")) {
-		return 0
-	}
-	i := len(src) - len(body) + 3
-	for i < len(src) {
-		nl := bytes.IndexByte(src[i:], '\n')
-		if nl < 0 {
-			return 0
-		}
-		i += nl + 1
-		if bytes.HasPrefix(src[i:], []byte("---")) {
-			return i + 3
-		}
-	}
-	return 0
-}
+// sfcComments are the comment delimiters of a component: its markup's and
+// its scripts'.
+var sfcComments = []Delims{{Open: "<!--", Close: "-->"}, {Open: "//"}, {Open: "/*", Close: "*/"}}
 
 // sfcExtract scans src as a component whose first fm bytes are a `---`
 // frontmatter: the frontmatter and each markup expression as JavaScript, the
 // rest, with those masked, as HTML.
 func sfcExtract(src []byte, fm int) (*File, error) {
 	buf := bytes.Clone(src)
-	var regions [][2]int
+	f := &File{}
+	js := func(a, e int) {
+		f.Docs = append(f.Docs, Doc{Lang: JS.Name, Text: src[a:e], Map: VerbatimMap(a, e-a)})
+	}
 	if fm > 0 {
-		open := bytes.Index(src, []byte("---")) + 3
-		regions = append(regions, [2]int{open, fm - 3})
+		js(bytes.Index(src, []byte("---"))+3, fm-3)
 		sfcFill(buf, 0, fm, ' ')
 	}
 	sfcEachExpr(src, fm, func(open, close, code int) {
-		regions = append(regions, [2]int{code, close - 1})
+		js(code, close-1)
 		sfcFill(buf, open, close, tmplFillOutput)
 	})
-	f, err := extractHTML(buf)
-	if f == nil {
-		f = &File{}
-	}
-	sfcRestoreComments(f, src)
-	for _, r := range regions {
-		if e := jsExtractInto(f, src[r[0]:r[1]], r[0]); err == nil && e != nil {
-			err = e
-		}
-	}
-	sort.SliceStable(f.Strings, func(i, j int) bool { return f.Strings[i].Start < f.Strings[j].Start })
-	sort.SliceStable(f.Calls, func(i, j int) bool { return f.Calls[i].Start < f.Calls[j].Start })
-	sort.SliceStable(f.Comments, func(i, j int) bool { return f.Comments[i].Start < f.Comments[j].Start })
-	return f, err
+	f.Docs = append(f.Docs, Doc{Lang: HTML.Name, Text: buf, Map: VerbatimMap(0, len(buf))})
+	return f, nil
 }
 
 // sfcFill overwrites buf[a:b] with c, keeping line breaks.
@@ -139,18 +40,6 @@ func sfcFill(buf []byte, a, b int, c byte) {
 		if buf[i] != '\n' && buf[i] != '\r' {
 			buf[i] = c
 		}
-	}
-}
-
-// sfcRestoreComments quotes comments from the page as written, not from the
-// copy that was scanned.
-func sfcRestoreComments(f *File, src []byte) {
-	if f == nil {
-		return
-	}
-	for i := range f.Comments {
-		c := &f.Comments[i]
-		c.Text = string(src[c.Start:c.End])
 	}
 }
 

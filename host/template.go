@@ -419,8 +419,12 @@ func (m *tmplMasker) php(i int) int {
 		return i
 	}
 	e := phpEnd(src, i+n)
-	if kind == tmplStatement && phpWrites(src[i+n:e]) {
+	switch code := src[i+n : e]; {
+	case kind == tmplOutput:
+	case phpWrites(code):
 		kind = tmplOutput
+	case phpComment(code):
+		kind = tmplComment
 	}
 	return m.add(i, e, kind)
 }
@@ -441,6 +445,14 @@ func phpWrites(code []byte) bool {
 		return false
 	}
 	return true
+}
+
+// phpComment reports whether a PHP block starts with a comment:
+// `<?php // cscmd-ignore … ?>` is a suppression that leaves the page alone.
+func phpComment(code []byte) bool {
+	k := tmplSkipSpace(code, 0, "")
+	return bytes.HasPrefix(code[k:], []byte("//")) || bytes.HasPrefix(code[k:], []byte("#")) ||
+		bytes.HasPrefix(code[k:], []byte("/*"))
 }
 
 // phpEnd returns the offset after the "?>" that ends the PHP code starting at
@@ -657,7 +669,11 @@ func tmplRewrite(s *String, tags []tmplTag) {
 		text = append(text, b...)
 	}
 	for i, g := range s.Segs {
-		dec := s.Text[g.Dec : g.Dec+s.decLen(i)]
+		end := len(s.Text)
+		if i+1 < len(s.Segs) {
+			end = s.Segs[i+1].Dec
+		}
+		dec := s.Text[g.Dec:end]
 		if !g.Verbatim {
 			segs = append(segs, Seg{Dec: len(text), Host: g.Host, HostLen: g.HostLen})
 			text = append(text, dec...)
@@ -717,20 +733,26 @@ func tmplMergeComments(a, b []Comment) []Comment {
 	return append(append(out, a...), b...)
 }
 
-// extractTemplate finds the messages of a server template: the page is
-// masked and scanned as HTML at the same offsets, then each message that
-// crosses a tag is rewritten.
-func extractTemplate(d tmplDialect, src []byte) (*File, error) {
-	masked, tags := tmplMask(d, src)
-	f, err := extractHTML(masked)
-	if f == nil {
-		f = &File{}
+// tmplExtract returns the extractor of a template language of dialect d:
+// the page is masked and extracted as HTML at the same offsets, every
+// document in it included; then each message that crosses a tag is
+// rewritten. Everything reported quotes the page as written.
+func tmplExtract(d tmplDialect) func(src []byte) (*File, error) {
+	return func(src []byte) (*File, error) {
+		masked, tags := tmplMask(d, src)
+		f, err := Extract(HTML, masked)
+		for i := range f.Comments {
+			c := &f.Comments[i]
+			c.Text = string(src[c.Start:c.End])
+		}
+		tmplApply(f, src, tags)
+		return f, err
 	}
-	// Everything reported quotes the page as written, not the filler.
-	for i := range f.Comments {
-		c := &f.Comments[i]
-		c.Text = string(src[c.Start:c.End])
-	}
-	tmplApply(f, src, tags)
-	return f, err
+}
+
+// tmplComments are the comment delimiters of a page of a template language
+// whose own comments are written between open and close: the page's HTML
+// comments and its scripts' comments come along.
+func tmplComments(own ...Delims) []Delims {
+	return append(own, Delims{Open: "<!--", Close: "-->"}, Delims{Open: "//"}, Delims{Open: "/*", Close: "*/"})
 }

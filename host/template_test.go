@@ -35,9 +35,9 @@ func TestTemplateMask(t *testing.T) {
 		{"php upper case", tmplPHP, `<?PHP foo(); ?>`, []tag{{`<?PHP foo(); ?>`, out}}},
 		{"php string holds closer", tmplPHP, `<?php echo "?>"; ?> x`, []tag{{`<?php echo "?>"; ?>`, out}}},
 		{"php single string", tmplPHP, `<?php echo 'it\'s ?>'; ?>`, []tag{{`<?php echo 'it\'s ?>'; ?>`, out}}},
-		{"php block comment", tmplPHP, `<?php /* ?> */ $a = 1; ?>`, []tag{{`<?php /* ?> */ $a = 1; ?>`, stmt}}},
-		{"php line comment ends at closer", tmplPHP, `<?php // note ?> x`, []tag{{`<?php // note ?>`, stmt}}},
-		{"php hash comment", tmplPHP, "<?php # a\n$a = 1 ?>", []tag{{"<?php # a\n$a = 1 ?>", stmt}}},
+		{"php block comment", tmplPHP, `<?php /* ?> */ $a = 1; ?>`, []tag{{`<?php /* ?> */ $a = 1; ?>`, cmt}}},
+		{"php line comment ends at closer", tmplPHP, `<?php // note ?> x`, []tag{{`<?php // note ?>`, cmt}}},
+		{"php hash comment", tmplPHP, "<?php # a\n$a = 1 ?>", []tag{{"<?php # a\n$a = 1 ?>", cmt}}},
 		{"php heredoc", tmplPHP, "<?php $s = <<<EOT\n?> '\nEOT;\n?> x", []tag{{"<?php $s = <<<EOT\n?> '\nEOT;\n?>", stmt}}},
 		{"php nowdoc indented", tmplPHP, "<?php $s = <<<'EOT'\n  ?>\n  EOT;\n?>", []tag{{"<?php $s = <<<'EOT'\n  ?>\n  EOT;\n?>", stmt}}},
 		{"php to end of file", tmplPHP, "x <?php\nfunction f() {}\n", []tag{{"<?php\nfunction f() {}\n", stmt}}},
@@ -149,7 +149,7 @@ func TestTemplateExtract(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			src := []byte(tt.src)
-			f, err := extractTemplate(tt.d, src)
+			f, err := tmplExtract(tt.d)(src)
 			require.NoError(t, err)
 			var got []str
 			for _, s := range f.Strings {
@@ -163,7 +163,7 @@ func TestTemplateExtract(t *testing.T) {
 
 func TestTemplateSuppressionComment(t *testing.T) {
 	src := []byte("{# cscmd-ignore syntax #}<script>f('>cs')</script><!-- cscmd-ignore prefix -->")
-	f, err := extractTemplate(tmplTwig, src)
+	f, err := tmplExtract(tmplTwig)(src)
 	require.NoError(t, err)
 	require.Len(t, f.Comments, 2)
 	assert.Equal(t, "{# cscmd-ignore syntax #}", f.Comments[0].Text)
@@ -188,7 +188,7 @@ func FuzzTemplate(f *testing.F) {
 		orig := bytes.Clone(src)
 		masked, tags := tmplMask(dialect, src)
 		checkMask(t, src, masked, tags)
-		file, _ := extractTemplate(dialect, src)
+		file, _ := tmplExtract(dialect)(src)
 		require.Equal(t, orig, src, "the input must not be modified")
 		checkFile(t, src, file)
 	})

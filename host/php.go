@@ -1,0 +1,16 @@
+package host
+
+// PHP is a PHP page (WordPress themes and plugins): HTML once its <?php … ?> and <?= … ?>
+// blocks are masked; a block that echoes or calls is a placeholder.
+var PHP = &Language{
+	Name:       "php",
+	Aliases:    []string{"phtml"},
+	Extensions: []string{".php", ".phtml"},
+	IDs:        []string{"php"},
+	Comments:   tmplComments(Delims{Open: "<?php", Close: "?>"}),
+	Suppress:   &Delims{Open: "<?php //", Close: "?>"},
+}
+
+// The extractor runs the driver on the masked page, which reads the list
+// of languages: it is set once that list exists.
+func init() { PHP.Extract = tmplExtract(tmplPHP) }
