@@ -55,7 +55,7 @@ func extractDoc(lang *Language, src []byte, depth int) (*File, *SyntaxError) {
 		inner, err := extractDoc(sub, d.Text, depth+1)
 		f.lift(src, inner, d)
 		f.Regions = append(f.Regions, Region{Start: d.Map.Start(0), End: d.Map.End(d.Map.Len), Lang: sub, Escaped: d.Layer.Escape != nil})
-		if first == nil && err != nil {
+		if first == nil && err != nil && d.Own {
 			first = &SyntaxError{Offset: d.Map.Start(err.Offset), Msg: err.Msg}
 		}
 	}

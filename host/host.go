@@ -119,6 +119,10 @@ type Doc struct {
 	Text  []byte // its decoded text; it may share the host's bytes
 	Map   Map    // from Text to the host that holds it
 	Layer Layer  // how text is written into the host there
+	// Own is set for the file's own code (a page's scripts and handlers,
+	// a template's page), whose syntax errors are the file's; code inside
+	// a string value is data to the file, and its errors are not reported.
+	Own bool
 }
 
 // Layer is how decoded text is written back into the literal it came from:

@@ -83,7 +83,7 @@ func extractHTML(src []byte) (*File, error) {
 			isScript = false
 		case thtml.TextToken:
 			if afterOpen && end > start {
-				f.Docs = append(f.Docs, Doc{Lang: scriptLang, Text: src[start:end], Map: VerbatimMap(start, end-start)})
+				f.Docs = append(f.Docs, Doc{Lang: scriptLang, Text: src[start:end], Map: VerbatimMap(start, end-start), Own: true})
 			}
 		}
 	}
@@ -192,7 +192,7 @@ func htmlAttrDoc(f *File, src []byte, a, e, k int) {
 	if len(dec) <= k {
 		return
 	}
-	f.Docs = append(f.Docs, Doc{Lang: "js", Text: dec[k:], Map: VerbatimMap(k, len(dec)-k).Compose(m), Layer: attrLayer})
+	f.Docs = append(f.Docs, Doc{Lang: "js", Text: dec[k:], Map: VerbatimMap(k, len(dec)-k).Compose(m), Layer: attrLayer, Own: true})
 }
 
 // htmlDecode decodes the character references in raw, written at host

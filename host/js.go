@@ -10,6 +10,8 @@ import (
 
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/js"
+
+	"github.com/web1on1/cscmd/grammar"
 )
 
 // JS is JavaScript and TypeScript, JSX and TSX included.
@@ -53,6 +55,10 @@ const (
 	jsTokJSXClose                               // zero-width, at the end of that element
 	jsTokJSXString                              // a JSX attribute string
 	jsTokAt                                     // `@` of a decorator
+	// jsTokNonNull is TypeScript's postfix non-null assertion, `x!`: a `!`
+	// right after an operand on the same line. The operand goes on, so a
+	// `/` after it divides and `.` after it continues a member path.
+	jsTokNonNull
 )
 
 // jsTok is a significant token: comments and white space are not kept.
@@ -185,6 +191,7 @@ func (x *jsScan) lexRegion(lx *js.Lexer, floor int) bool {
 	expr := true // an expression may start: `/` is a regexp, `<` may be JSX
 	var prev js.TokenType
 	afterDot := false
+	newline := false // a line break since the last significant token
 	for !x.stop {
 		if x.in.Offset() > x.n {
 			// The lexer steps over the final NUL after a lone `#` at the
@@ -202,11 +209,15 @@ func (x *jsScan) lexRegion(lx *js.Lexer, floor int) bool {
 		before := x.in.Offset()
 		tt, text := lx.Next()
 		switch tt {
-		case js.WhitespaceToken, js.LineTerminatorToken:
+		case js.WhitespaceToken:
+			continue
+		case js.LineTerminatorToken:
+			newline = true
 			continue
 		case js.CommentToken, js.CommentLineTerminatorToken:
 			end := x.in.Offset()
 			x.comment(end-len(text), end)
+			newline = newline || tt == js.CommentLineTerminatorToken
 			continue
 		case js.ErrorToken:
 			if lx.Err() == io.EOF {
@@ -231,9 +242,17 @@ func (x *jsScan) lexRegion(lx *js.Lexer, floor int) bool {
 		}
 		end := x.in.Offset()
 		start := end - len(text)
+		nl := newline
+		newline = false
 		if tt == js.LtToken && expr && !x.jsxOff && x.jsx(start) {
 			expr, prev, afterDot = false, jsTokJSXClose, false
 			continue
+		}
+		if tt == js.NotToken && !expr && !nl {
+			// JavaScript has no binary `!`: after an operand it is
+			// TypeScript's non-null assertion, as TypeScript reads it
+			// (only without a line break before it).
+			tt = jsTokNonNull
 		}
 		idx := int32(len(x.toks))
 		x.toks = append(x.toks, jsTok{int32(start), int32(end), -1, tt})
@@ -271,7 +290,7 @@ func jsExprAfter(tt js.TokenType) bool {
 	switch tt {
 	case js.CloseBracketToken, js.IncrToken, js.DecrToken,
 		js.StringToken, js.TemplateToken, js.TemplateEndToken, js.RegExpToken, js.PrivateIdentifierToken,
-		js.ThisToken, js.SuperToken, js.NullToken, js.TrueToken, js.FalseToken, jsTokJSXClose:
+		js.ThisToken, js.SuperToken, js.NullToken, js.TrueToken, js.FalseToken, jsTokJSXClose, jsTokNonNull:
 		return false
 	case js.CloseBraceToken:
 		// Usually the end of a block; an object literal followed by a
@@ -290,7 +309,7 @@ func jsEndsOperand(tt js.TokenType) bool {
 	switch tt {
 	case js.CloseParenToken, js.CloseBracketToken, js.IncrToken, js.DecrToken,
 		js.StringToken, js.TemplateToken, js.TemplateEndToken, js.RegExpToken, js.PrivateIdentifierToken,
-		js.ThisToken, js.SuperToken, js.NullToken, js.TrueToken, js.FalseToken, jsTokJSXClose:
+		js.ThisToken, js.SuperToken, js.NullToken, js.TrueToken, js.FalseToken, jsTokJSXClose, jsTokNonNull:
 		return true
 	}
 	return js.IsNumeric(tt) || js.IsIdentifier(tt)
@@ -659,43 +678,6 @@ func (x *jsScan) mayStart(i int) bool {
 	return false
 }
 
-// jsPrefix recognises the start of a candidate message one rune at a time:
-// optional spaces and tabs, ">", an optional space, then "cs" in any case.
-type jsPrefix int
-
-const (
-	jsPreMore  = 0
-	jsPreMatch = 1
-	jsPreFail  = -1
-)
-
-func (m *jsPrefix) feed(r rune) int {
-	switch *m {
-	case 0:
-		if r == ' ' || r == '\t' {
-			return jsPreMore
-		}
-		if r == '>' {
-			*m = 1
-			return jsPreMore
-		}
-	case 1, 2:
-		if r == ' ' && *m == 1 {
-			*m = 2
-			return jsPreMore
-		}
-		if r == 'c' || r == 'C' {
-			*m = 3
-			return jsPreMore
-		}
-	case 3:
-		if r == 's' || r == 'S' {
-			return jsPreMatch
-		}
-	}
-	return jsPreFail
-}
-
 // chainStart reports whether literal i starts a `+` chain (or stands
 // alone) that can be read: it is terminated, and not a later operand.
 func (x *jsScan) chainStart(i int) bool {
@@ -756,7 +738,7 @@ func (x *jsScan) candidate(f *File, i int, callee string) bool {
 			break
 		}
 	}
-	if b.res != jsPreMatch {
+	if b.res != grammar.PrefixMatch {
 		return false
 	}
 	b.start(false)
@@ -881,7 +863,7 @@ func (x *jsScan) unary(i int) (int, bool) {
 			}
 		case js.OpenParenToken, js.OpenBracketToken, js.TemplateStartToken:
 			last = x.closeOf(k)
-		case js.TemplateToken, js.IncrToken, js.DecrToken:
+		case js.TemplateToken, js.IncrToken, js.DecrToken, jsTokNonNull:
 			last = k
 		default:
 			return last, lit
@@ -894,10 +876,18 @@ func (x *jsScan) unary(i int) (int, bool) {
 // call records the web1on1 call whose `(` is token o, if it is one, and
 // returns its member path.
 func (x *jsScan) call(f *File, o int) string {
-	// Walk back over NAME (. NAME)* before the parenthesis.
+	// Walk back over NAME (. NAME)* before the parenthesis, through an
+	// optional call (`f?.(`) and non-null assertions (`web1on1!.open!()`).
 	var names [16]int
 	k, nn := o-1, 0
-	for k >= 0 && nn < len(names) && js.IsIdentifierName(x.toks[k].tt) {
+	if k >= 0 && x.toks[k].tt == js.OptChainToken {
+		k--
+	}
+	for {
+		k = x.skipNonNull(k)
+		if k < 0 || nn == len(names) || !js.IsIdentifierName(x.toks[k].tt) {
+			break
+		}
 		names[nn] = k
 		nn++
 		k--
@@ -938,6 +928,15 @@ func (x *jsScan) call(f *File, o int) string {
 	return path
 }
 
+// skipNonNull returns the index of the last token at or before k that is
+// not a non-null assertion.
+func (x *jsScan) skipNonNull(k int) int {
+	for k >= 0 && x.toks[k].tt == jsTokNonNull {
+		k--
+	}
+	return k
+}
+
 func jsIsDot(tt js.TokenType) bool {
 	return tt == js.DotToken || tt == js.OptChainToken
 }
@@ -976,7 +975,7 @@ func (x *jsScan) args(o int) int {
 // soon as it decides, or into Text and Segs.
 type jsBuilder struct {
 	matchOnly bool
-	m         jsPrefix
+	m         grammar.PrefixMatcher
 	res       int
 	text      []byte
 	segs      []Seg
@@ -989,19 +988,17 @@ type jsBuilder struct {
 }
 
 func (b *jsBuilder) start(matchOnly bool) {
-	b.matchOnly, b.m, b.res = matchOnly, 0, jsPreMore
+	b.matchOnly, b.m, b.res = matchOnly, grammar.PrefixMatcher{}, grammar.PrefixMore
 	b.text, b.segs = b.text[:0], b.segs[:0]
 }
 
 // feed passes decoded runes to the matcher; it reports whether the match is
 // decided.
 func (b *jsBuilder) feed(s []byte) bool {
-	for len(s) > 0 && b.res == jsPreMore {
-		r, n := utf8.DecodeRune(s)
-		b.res = b.m.feed(r)
-		s = s[n:]
+	for i := 0; i < len(s) && b.res == grammar.PrefixMore; i++ {
+		b.res = b.m.Feed(s[i])
 	}
-	return b.res != jsPreMore
+	return b.res != grammar.PrefixMore
 }
 
 // verbatim adds source bytes copied as they are.

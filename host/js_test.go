@@ -405,7 +405,7 @@ func TestJSCases(t *testing.T) {
 		{"double", `x(">cs .brand Toyota")`, []str{{">cs .brand Toyota", "", JSDouble}}},
 		{"other strings", `a('hello'); b(">csv data"); c('x >cs')`, []str{{">csv data", "", JSDouble}}},
 		{"near misses", `[' >cs /set a b', '>CS /set a b', '>cs/set a b', '> cs /set a b', '\t>Cs x', '>  cs x', '>c s', '>']`,
-			[]str{{" >cs /set a b", "", JSSingle}, {">CS /set a b", "", JSSingle}, {">cs/set a b", "", JSSingle}, {"> cs /set a b", "", JSSingle}, {"\t>Cs x", "", JSSingle}}},
+			[]str{{" >cs /set a b", "", JSSingle}, {">CS /set a b", "", JSSingle}, {">cs/set a b", "", JSSingle}, {"> cs /set a b", "", JSSingle}, {"\t>Cs x", "", JSSingle}, {">  cs x", "", JSSingle}}},
 		{"hex escape", `'\x3ecs /notify'`, []str{{">cs /notify", "", JSSingle}}},
 		{"unicode escapes", `"\u003ecs \u{2F}notify \uD83D\uDE00"`, []str{{">cs /notify 😀", "", JSDouble}}},
 		{"octal", `'\76cs \057notify \0'`, []str{{">cs /notify \x00", "", JSSingle}}},
@@ -442,6 +442,13 @@ func TestJSCases(t *testing.T) {
 		{"ts cast", `let a = <any>b; const c = '>cs /notify';`, []str{{">cs /notify", "", JSSingle}}},
 		{"decorator", `@Component({x: '>cs /notify'}) class A {}`, []str{{">cs /notify", "", JSSingle}}},
 		{"unterminated", "a = '>cs /notify\nb = '>cs /assign x'", []str{{">cs /assign x", "", JSSingle}}},
+		{"non-null then division", `avg = sum! / total; msg = '>cs /notify'; b = 'x' / 2`, []str{{">cs /notify", "", JSSingle}}},
+		{"non-null member then division", `r = a.b!/c; m = ">cs /notify"`, []str{{">cs /notify", "", JSDouble}}},
+		{"not after a line break", "a = b\n!/'>cs x'/.test(c); d = '>cs /notify'", []str{{">cs /notify", "", JSSingle}}},
+		{"prefix not", `if (!/x'/.test(a)) f('>cs /notify'); return !/'/.test(b)`, []str{{">cs /notify", "", JSSingle}}},
+		{"non-null in a fold", `'>cs /assign ' + user!.id + '!'`, []str{{">cs /assign \uFFFC!", "", JSSingle}}},
+		{"optional call", `web1on1?.setPredefinedMessage?.('>cs /notify')`, []str{{">cs /notify", "setPredefinedMessage", JSSingle}}},
+		{"non-null call", `web1on1!.api!.sendClientMessage!('>cs /notify')`, []str{{">cs /notify", "api.sendClientMessage", JSSingle}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -470,6 +477,9 @@ func TestJSCalls(t *testing.T) {
 		{"misspelt", `web1on1.opne(); web1on1.api.sendClientMesage(x)`, []string{"opne/0", "api.sendClientMesage/1"}},
 		{"window", `window.web1on1.open(); globalThis.web1on1.close(1)`, []string{"open/0", "close/1"}},
 		{"optional chaining", `web1on1?.api?.sendClientMessage(x)`, []string{"api.sendClientMessage/1"}},
+		{"optional call", `web1on1?.setPredefinedMessage?.(x); web1on1.opne?.(); web1on1.api?.showFakeAgentMessage?.(a, b)`,
+			[]string{"setPredefinedMessage/1", "opne/0", "api.showFakeAgentMessage/2"}},
+		{"non-null", `web1on1!.api!.x(); web1on1.open!()`, []string{"api.x/0", "open/0"}},
 		{"multiline", "web1on1\n  .api\n  .sendClientMessage(\n    `a${b, c}`,\n  )", []string{"api.sendClientMessage/1"}},
 		{"not ours", `foo.web1on1.open(); web1on1x.open(); f().web1on1.open(); web1on1(); a.b.open()`, nil},
 		{"not a call", `const o = web1on1.open; x = {web1on1: 1}`, nil},
@@ -483,7 +493,7 @@ func TestJSCalls(t *testing.T) {
 			for _, c := range f.Calls {
 				got = append(got, fmt.Sprintf("%s/%d", c.Path, c.Args))
 				assert.Equal(t, strings.ReplaceAll(c.Path, ".", ""), strings.Map(func(r rune) rune {
-					if r == '.' || r == '?' || r == ' ' || r == '\n' {
+					if r == '.' || r == '?' || r == '!' || r == ' ' || r == '\n' {
 						return -1
 					}
 					return r

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/web1on1/cscmd/grammar"
 )
 
 // JSON is JSON, with the comments and trailing commas that JSONC adds
@@ -269,7 +271,7 @@ func (s *jsonScanner) value(q int) int {
 		case s.all, c == ' ', c == '\t', c == '>', c == '\\':
 			s.buf, s.segs = s.buf[:0], s.segs[:0]
 			end := s.str(q, true)
-			if s.all || preCandidate(s.buf) {
+			if s.all || grammar.LooksLikeCommand(s.buf) {
 				s.file.Strings = append(s.file.Strings, String{
 					Text:   string(s.buf),
 					Segs:   append([]Seg(nil), s.segs...),

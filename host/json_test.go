@@ -14,6 +14,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/web1on1/cscmd/grammar"
 )
 
 // jsonLineCol formats a host offset as line:col, both 1-based, columns in
@@ -98,7 +100,7 @@ func jsonGolden(t *testing.T, dir, ext string, extract func([]byte) (*File, erro
 			cands := map[int]bool{}
 			for _, s := range f.Strings {
 				cands[s.Start] = true
-				assert.True(t, preCandidate(s.Text), "%q is not a candidate", s.Text)
+				assert.True(t, grammar.LooksLikeCommand(s.Text), "%q is not a candidate", s.Text)
 			}
 			var want []String
 			for _, s := range af.Strings {
@@ -220,7 +222,8 @@ func TestExtractJSON(t *testing.T) {
 		{name: "top-level string", src: `">cs /notify"`, texts: []string{">cs /notify"}},
 		{name: "escaped prefix", src: `["\u003ecs /notify", "\u003E\u0063S x"]`, texts: []string{">cs /notify", ">cS x"}},
 		{name: "near misses", src: `[" >cs x", "\t>cs x", "> cs x", ">CS x", ">csv"]`, texts: []string{" >cs x", "\t>cs x", "> cs x", ">CS x", ">csv"}},
-		{name: "not candidates", src: `["cs", ">c", ">  cs", "x>cs", "", ">", "\n>cs"]`},
+		{name: "not candidates", src: `["cs", ">c", "x>cs", "", ">", "\n>cs", ">\nc"]`},
+		{name: "blanks around the marker", src: `[">  cs", "\t> \tCS x"]`, texts: []string{">  cs", "\t> \tCS x"}},
 		{name: "escape in the middle", src: `[">cs /set a b\u00e9\n"]`, texts: []string{">cs /set a bé\n"}},
 		{name: "surrogate pair", src: `[">cs @x \ud83d\ude00"]`, texts: []string{">cs @x 😀"}},
 		{name: "lone surrogate", src: `[">cs \ud83d x \ude00"]`, texts: []string{">cs \uFFFD x \uFFFD"}},

@@ -22,7 +22,8 @@ import "strings"
 //     in their Body), and Docs — the parts of src written in another
 //     language (a script body, an event attribute, a string holding HTML, a
 //     fenced block), each as decoded Text, its Map to src, the Layer that
-//     escapes text written into it, and the Name of its language. A
+//     escapes text written into it, the Name of its language, and Own
+//     when it is the file's own code (its syntax errors are the file's). A
 //     template language masks its tags in a copy of src (same length, so
 //     one verbatim Map) and yields the copy as an HTML Doc. Extract never
 //     fails: it returns what it found and the first *SyntaxError.

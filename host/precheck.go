@@ -230,22 +230,3 @@ func preHexVal(c byte) rune {
 	}
 	return -1
 }
-
-// preCandidate reports whether a decoded string value should be extracted as
-// a possible message: after optional spaces and tabs, ">" then an optional
-// space, then "cs" in any case. Near misses are kept on purpose; the grammar
-// judges them.
-func preCandidate[T string | []byte](s T) bool {
-	i := 0
-	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
-		i++
-	}
-	if i >= len(s) || s[i] != '>' {
-		return false
-	}
-	i++
-	if i < len(s) && s[i] == ' ' {
-		i++
-	}
-	return i+1 < len(s) && s[i]|0x20 == 'c' && s[i+1]|0x20 == 's'
-}

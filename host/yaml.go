@@ -12,6 +12,8 @@ import (
 	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
+
+	"github.com/web1on1/cscmd/grammar"
 )
 
 // YAML is YAML 1.2, every document of a stream.
@@ -226,13 +228,15 @@ func (y *yamlScanner) token(tk *token.Token) {
 		}
 	case token.SequenceEndType, token.MappingEndType:
 		if p := y.sync(est, yamlIndicator[tk.Type]); p >= 0 {
-			if len(y.flow) > 0 {
-				y.flow = y.flow[:len(y.flow)-1]
-			}
 			y.cursor = p + 1
 			y.last = tk.Type
-			if len(y.flow) == 0 {
-				y.nodeStart = y.flowStart
+			// A stray closing bracket closes nothing: flowStart belongs to
+			// no collection then, and may lie before a byte order mark.
+			if len(y.flow) > 0 {
+				y.flow = y.flow[:len(y.flow)-1]
+				if len(y.flow) == 0 {
+					y.nodeStart = y.flowStart
+				}
 			}
 		}
 	case token.AnchorType, token.AliasType:
@@ -405,7 +409,7 @@ func (y *yamlScanner) block(p int) {
 }
 
 func (y *yamlScanner) record(start, end int, syn Syntax) {
-	if !y.all && !preCandidate(y.dec.text) {
+	if !y.all && !grammar.LooksLikeCommand(y.dec.text) {
 		if htmlCanRun(y.dec.text) {
 			segs := append([]Seg(nil), y.dec.segs...)
 			base := start

@@ -103,6 +103,8 @@ func TestExtractYAML(t *testing.T) {
 		{name: "bad escape", src: "a: \"x\\qy\"\nb: z", texts: []string{"xqy", "z"}, err: "found unknown escape character 'q'"},
 		{name: "unterminated single", src: "a: 'x\nb: y", texts: []string{"x b: y"}, err: "could not find end character of single-quoted text"},
 		{name: "unquoted command", src: "a: >cs /notify\nb: c", texts: []string{"c"}, err: `invalid header option: "cs /notify"`},
+		{name: "stray bracket after a byte order mark", src: "\xEF\xBB\xBF]: >cs", err: `invalid header option: "c"`},
+		{name: "stray bracket as a key", src: "]: a\n", texts: []string{"a"}, err: "found an invalid key for this map"},
 		{name: "mapping value in plain", src: "a: b: c\nd: e", texts: []string{"c", "e"}, err: "mapping value is not allowed in this context"},
 	}
 	for _, tt := range tests {

@@ -35,15 +35,20 @@ func (a *Analyzer) Analyze(ws *Workspace, docURI, languageID string, text []byte
 		cfg = ws.Config
 	}
 	l := &lint.Linter{Config: cfg}
-	var diags []lint.Diagnostic
-	if languageID == "cscmd" {
-		diags = l.LintCommandsCached(text, a.cache(docURI, cfg).lines)
-	} else if lang := hostLanguage(languageID); lang != nil {
-		// Through the shared extraction: completion, hover and hints will
-		// ask about this very text next. A host syntax error is the host
-		// language server's to show.
-		diags = l.LintExtractedCached(extract(lang, text), text, a.cache(docURI, cfg).strings)
-	}
+	// A panic while linting is a finding on this document, never the end of
+	// the session or of its diagnostics.
+	diags := lint.Guard(func() []lint.Diagnostic {
+		if languageID == "cscmd" {
+			return l.LintCommandsCached(text, a.cache(docURI, cfg).lines)
+		}
+		if lang := hostLanguage(languageID); lang != nil {
+			// Through the shared extraction: completion, hover and hints
+			// will ask about this very text next.
+			f, err := extractWithError(lang, text)
+			return l.LintExtractedCached(f, err, text, a.cache(docURI, cfg).strings)
+		}
+		return nil
+	})
 	return findings(diags, languageID, text)
 }
 

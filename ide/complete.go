@@ -7,6 +7,7 @@ import (
 
 	"github.com/web1on1/cscmd/ast"
 	"github.com/web1on1/cscmd/config"
+	"github.com/web1on1/cscmd/grammar"
 	"github.com/web1on1/cscmd/lsp"
 )
 
@@ -121,7 +122,7 @@ func completionAt(text string, cur int) completion {
 	if len(line) <= len(">cs") && strings.HasPrefix(">cs", line) {
 		return completion{slot: slotStart, from: 0, to: len(line)}
 	}
-	if len(line) < 4 || line[:3] != ">cs" || line[3] != ' ' && line[3] != '\t' {
+	if !grammar.IsCommand(line) {
 		return completion{} // chat, or a near miss the linter offers to fix
 	}
 	ws := words(line)

@@ -14,8 +14,14 @@ import (
 // only read once made, so one may be shared.
 var extractions struct {
 	mu    sync.Mutex
-	files map[extractKey]*host.File
+	files map[extractKey]extracted
 	order []extractKey // oldest first
+}
+
+// extracted is what host.Extract returned for one text.
+type extracted struct {
+	file *host.File
+	err  error
 }
 
 const keptExtractions = 8
@@ -28,29 +34,35 @@ type extractKey struct {
 	sum  uint64
 }
 
-// extract is host.Extract through the cache; the syntax error, which these
-// features do not show, is dropped.
+// extract is host.Extract through the cache, for the features that do not
+// show the host's syntax error.
 func extract(lang *host.Language, text []byte) *host.File {
+	f, _ := extractWithError(lang, text)
+	return f
+}
+
+// extractWithError is host.Extract through the cache.
+func extractWithError(lang *host.Language, text []byte) (*host.File, error) {
 	k := extractKey{lang: lang, size: len(text), sum: maphash.Bytes(extractSeed, text)}
 	extractions.mu.Lock()
-	f := extractions.files[k]
+	x, ok := extractions.files[k]
 	extractions.mu.Unlock()
-	if f != nil {
-		return f
+	if ok {
+		return x.file, x.err
 	}
-	f, _ = host.Extract(lang, text)
+	x.file, x.err = host.Extract(lang, text)
 	extractions.mu.Lock()
 	defer extractions.mu.Unlock()
 	if extractions.files == nil {
-		extractions.files = map[extractKey]*host.File{}
+		extractions.files = map[extractKey]extracted{}
 	}
 	if _, ok := extractions.files[k]; !ok {
 		if len(extractions.order) == keptExtractions {
 			delete(extractions.files, extractions.order[0])
 			extractions.order = extractions.order[1:]
 		}
-		extractions.files[k] = f
+		extractions.files[k] = x
 		extractions.order = append(extractions.order, k)
 	}
-	return f
+	return x.file, x.err
 }

@@ -108,9 +108,9 @@ func TestLintExtractedCached(t *testing.T) {
 		require.NoError(t, err)
 		cache := &StringCache{}
 		for _, text := range [][]byte{src, src, []byte("\n" + strings.Replace(string(src), ">cs", ">cs ", 1))} {
-			plain, _ := l.LintHost(lang, text)
-			hf, _ := host.Extract(lang, text)
-			assert.Equal(t, render(text, plain, true), render(text, l.LintExtractedCached(hf, text, cache), true), f)
+			plain := l.LintHost(lang, text)
+			hf, err := host.Extract(lang, text)
+			assert.Equal(t, render(text, plain, true), render(text, l.LintExtractedCached(hf, err, text, cache), true), f)
 		}
 	}
 }

@@ -43,18 +43,23 @@ func (l *Linter) now() time.Time {
 }
 
 // Lint lints one file by its name (see LanguageOf): a command file, or a
-// host file of SPEC §2. The error reports a file of another kind, or a
-// host file that could be read only in part (a syntax error); what could
-// be read is linted all the same.
+// host file of SPEC §2. The error reports a file of another kind. A file
+// that could be read only in part, or not at all, has a host-syntax
+// finding; a panic while linting it becomes one too (see Guard).
 func (l *Linter) Lint(path string, src []byte) ([]Diagnostic, error) {
-	switch lang := l.LanguageOf(path); lang {
-	case nil:
+	lang := l.LanguageOf(path)
+	if lang == nil {
 		return nil, fmt.Errorf("not %s", host.Kinds())
-	case host.Commands:
-		return l.LintCommands(src), nil
-	default:
-		return l.LintHost(lang, src)
 	}
+	return Guard(func() []Diagnostic {
+		if d, ok := l.unsupportedEncoding(src); ok {
+			return d
+		}
+		if lang == host.Commands {
+			return l.LintCommands(src)
+		}
+		return l.LintHost(lang, src)
+	}), nil
 }
 
 // LanguageOf is the language path is linted as: the one the configuration's

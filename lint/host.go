@@ -10,17 +10,12 @@ import (
 
 // LintHost lints the >cs strings and the web1on1 calls of a host file. A
 // comment holding `cscmd-ignore RULE[,RULE]` silences the rules on its own
-// line and the next. The error is the host's syntax error, if any: the
-// strings before it are linted all the same.
-func (l *Linter) LintHost(lang *host.Language, src []byte) ([]Diagnostic, error) {
+// line and the next. The host's own syntax error, if any, is a host-syntax
+// finding: the strings before it, and those after it where the host's lexer
+// recovers, are linted all the same.
+func (l *Linter) LintHost(lang *host.Language, src []byte) []Diagnostic {
 	f, err := host.Extract(lang, src)
-	return l.LintExtracted(f, src), err
-}
-
-// LintExtracted lints what host.Extract found in src, for a caller that
-// keeps extractions (an editor asks several questions of one text).
-func (l *Linter) LintExtracted(f *host.File, src []byte) []Diagnostic {
-	return l.LintExtractedCached(f, src, nil)
+	return l.LintExtractedCached(f, err, src, nil)
 }
 
 // StringCache remembers what the rules found in each >cs string of one host
@@ -35,9 +30,11 @@ type StringCache struct {
 
 type stringKey struct{ text, callee string }
 
-// LintExtractedCached is LintExtracted reusing, when cache is not nil, the
-// findings of strings seen before; strings no longer in the file leave it.
-func (l *Linter) LintExtractedCached(f *host.File, src []byte, cache *StringCache) []Diagnostic {
+// LintExtractedCached lints what host.Extract found in src and the error it
+// returned, for a caller that keeps extractions (an editor asks several
+// questions of one text). With a cache, the findings of strings seen before
+// are reused; strings no longer in the file leave it.
+func (l *Linter) LintExtractedCached(f *host.File, extractErr error, src []byte, cache *StringCache) []Diagnostic {
 	c := l.newChecker()
 	sups := hostSuppressions(f, src)
 	c.sups = sups.all
@@ -90,6 +87,9 @@ func (l *Linter) LintExtractedCached(f *host.File, src []byte, cache *StringCach
 			p.idsFound = false
 			c.run(nil, sups.at(call.Start))
 		}
+	}
+	if extractErr != nil {
+		c.hostSyntax(extractErr, src, sups)
 	}
 	return c.finish()
 }

@@ -24,8 +24,7 @@ func TestHostFixEscaping(t *testing.T) {
 		{host.HTML, `<a onclick="web1on1.api.sendClientMessage('&gt;cs /set @category Moms &quot;Car&quot;')">x</a>`, `<a onclick="web1on1.api.sendClientMessage('&gt;cs /set @category Mom\&#39;s &quot;Car&quot;')">x</a>`},
 		{host.JSON, `{"a": ">cs /set @category Moms \"Car\""}`, `{"a": ">cs /set @category Mom's \"Car\""}`},
 	} {
-		diags, err := l.LintHost(tc.lang, []byte(tc.src))
-		require.NoError(t, err)
+		diags := l.LintHost(tc.lang, []byte(tc.src))
 		require.Len(t, diags, 1, tc.src)
 		require.Len(t, diags[0].Suggestions, 1, tc.src)
 		fix := diags[0]
@@ -33,8 +32,65 @@ func TestHostFixEscaping(t *testing.T) {
 		out, n := ApplyFixes([]byte(tc.src), []Diagnostic{fix})
 		require.Equal(t, 1, n)
 		assert.Equal(t, tc.want, string(out))
-		after, err := l.LintHost(tc.lang, out)
-		require.NoError(t, err)
+		after := l.LintHost(tc.lang, out)
 		assert.Empty(t, after, "the fixed %v file is clean: %s", tc.lang, out)
+	}
+}
+
+// A near-miss prefix is judged the same in a host string as in a command
+// file: `>  cs` is a prefix warning in both.
+func TestHostNearMissAsInCommandFile(t *testing.T) {
+	l := &Linter{Now: testNow}
+	inFile, err := l.Lint("a.cscmd", []byte(">  cs /set a b\n"))
+	require.NoError(t, err)
+	inHost, err := l.Lint("a.js", []byte("web1on1.api.sendClientMessage('>  cs /set a b');\n"))
+	require.NoError(t, err)
+	require.Len(t, inFile, 1)
+	require.Len(t, inHost, 1)
+	assert.Equal(t, "prefix", inFile[0].Rule)
+	assert.Equal(t, inFile[0].Rule, inHost[0].Rule)
+	assert.Equal(t, inFile[0].Message, inHost[0].Message)
+}
+
+func TestHostSyntax(t *testing.T) {
+	const broken = "a = 'x\nweb1on1.api.sendClientMessage('>cs /notify');\n"
+	tests := []struct {
+		name   string
+		config string
+		src    string
+		want   string
+	}{
+		{"reported", "", broken,
+			"1:5: warning: unterminated string literal; commands after this point may not have been checked [host-syntax]\n"},
+		{"configured", "rules: {host-syntax: error}\n", broken,
+			"1:5: error: unterminated string literal; commands after this point may not have been checked [host-syntax]\n"},
+		{"off", "rules: {host-syntax: off}\n", broken, ""},
+		{"suppressed on the line above", "", "// cscmd-ignore host-syntax generated\n" + broken, ""},
+		{"utf-16", "", "\xFF\xFE>\x00c\x00s\x00",
+			"1:1: warning: the file is encoded in UTF-16LE (its byte order mark says so); cscmd reads UTF-8 only, so nothing in it was checked: save it as UTF-8 [host-syntax]\n"},
+		{"utf-16 off", "rules: {host-syntax: off}\n", "\xFF\xFE>\x00c\x00s\x00", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := config.Load("t.yaml", []byte(tt.config), RuleIDs())
+			require.NoError(t, err)
+			l := &Linter{Config: cfg, Now: testNow}
+			assert.Equal(t, tt.want, render([]byte(tt.src), lintFile(t, l, "p.js", []byte(tt.src)), false))
+		})
+	}
+}
+
+// A panic in one file's analysis is an internal-error finding on that file,
+// an error whatever the configuration.
+func TestLintRecoversPanics(t *testing.T) {
+	cfg, err := config.Load("t.yaml", []byte("rules: {host-syntax: off}\n"), RuleIDs())
+	require.NoError(t, err)
+	l := &Linter{Config: cfg, Now: testNow, rules: []*Rule{{ID: "boom", Severity: Error, Check: func(*Pass) { panic("boom") }}}}
+	for _, name := range []string{"a.cscmd", "a.js"} {
+		diags := lintFile(t, l, name, []byte("web1on1.api.sendClientMessage('>cs /notify');\n>cs /notify\n"))
+		require.Len(t, diags, 1, name)
+		assert.Equal(t, "host-syntax", diags[0].Rule)
+		assert.Equal(t, Error, diags[0].Severity)
+		assert.Contains(t, diags[0].Message, "internal error: cscmd failed while linting this file (boom)")
 	}
 }

@@ -90,6 +90,7 @@ var Rules = []*Rule{
 	ruleUnknownVariable,
 	ruleVisibleCommand,
 	ruleWidgetAPI,
+	ruleHostSyntax,
 	ruleUnusedSuppression,
 }
 

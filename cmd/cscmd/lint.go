@@ -13,7 +13,6 @@ import (
 
 	"github.com/web1on1/cscmd/config"
 	"github.com/web1on1/cscmd/host"
-	"github.com/web1on1/cscmd/linemap"
 	"github.com/web1on1/cscmd/lint"
 	"github.com/web1on1/cscmd/report"
 	"github.com/web1on1/cscmd/walk"
@@ -133,23 +132,19 @@ func (c *lintCmd) lintFile(e *env, cfgs *configs, path string) (report.LintFile,
 	// A clean file is reported without its source: a repository scan then
 	// holds only the files with findings in memory.
 	f := report.LintFile{Path: path}
-	if lang != host.Commands && !host.MayContain(src) {
-		return f, true // no command and no widget call can be in it
-	}
-	if i := bytes.IndexByte(src, 0); i >= 0 {
-		e.fail("%s: binary file (NUL byte at offset %d), not linted", path, i)
-		return report.LintFile{}, false
+	// A UTF-16 or UTF-32 file is neither skipped nor binary: the linter
+	// reports it as unreadable.
+	if lint.ForeignEncoding(src) == "" {
+		if lang != host.Commands && !host.MayContain(src) {
+			return f, true // no command and no widget call can be in it
+		}
+		if i := bytes.IndexByte(src, 0); i >= 0 {
+			e.fail("%s: binary file (NUL byte at offset %d), not linted", path, i)
+			return report.LintFile{}, false
+		}
 	}
 	diags, err := l.Lint(path, src)
-	var syn *host.SyntaxError
-	switch {
-	case errors.As(err, &syn):
-		// The page itself is broken there (a browser would stop too); the
-		// strings around it were still checked, so this is no failure of
-		// the run.
-		line, col := linemap.New(src).Position(syn.Offset, linemap.Runes)
-		e.warn("%s:%d:%d: %s; the strings elsewhere in the file were linted", path, line+1, col+1, syn.Msg)
-	case err != nil:
+	if err != nil {
 		e.fail("%s: %v", path, err)
 	}
 	if c.Fix {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/web1on1/cscmd/lint"
 )
 
 // cscmdEnv runs the command with environment variables.
@@ -28,7 +29,7 @@ func TestLintGolden(t *testing.T) {
 			summary := filepath.Join(t.TempDir(), "summary.md")
 			r := cscmdEnv(t, map[string]string{"GITHUB_STEP_SUMMARY": summary}, "lint", "--format", format, project)
 			assert.Equal(t, exitFindings, r.code)
-			assert.Equal(t, "cscmd: warning: testdata/lint/project/pages/car.html:16:13: unterminated string literal; the strings elsewhere in the file were linted\n", r.stderr)
+			assert.Empty(t, r.stderr, "car.html's syntax error is a host-syntax finding, not a line on stderr")
 			golden(t, "testdata/lint/golden/project."+format, r.stdout)
 			if format == "github" {
 				b, err := os.ReadFile(summary)
@@ -192,6 +193,6 @@ func TestExplainAndRules(t *testing.T) {
 
 	r = cscmd(t, "", "rules")
 	assert.Equal(t, exitOK, r.code)
-	assert.Equal(t, 21, strings.Count(r.stdout, "\n"))
+	assert.Equal(t, len(lint.Rules), strings.Count(r.stdout, "\n"))
 	assert.Contains(t, r.stdout, "widget-api")
 }
