@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 
+	"github.com/web1on1/cscmd/grammar"
 	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
@@ -62,7 +63,7 @@ func mdCommands(f *File, fence mdFence) {
 				s := start + len(line) - len(trimmed)
 				f.Comments = append(f.Comments, Comment{Start: s, End: start + len(line), Text: string(trimmed)})
 			}
-		case preCandidate(line):
+		case grammar.LooksLikeCommand(line):
 			f.Strings = append(f.Strings, String{Text: string(line), Segs: VerbatimMap(start, len(line)).Segs,
 				Start: start, End: start + len(line)})
 		}

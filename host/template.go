@@ -3,6 +3,8 @@ package host
 import (
 	"bytes"
 	"unicode/utf8"
+
+	"github.com/web1on1/cscmd/grammar"
 )
 
 // A server template is HTML once its template tags are taken out. The masker
@@ -634,7 +636,7 @@ func tmplApply(f *File, src []byte, tags []tmplTag) {
 	for _, s := range f.Strings {
 		// A statement tag may have stood where the message starts; what is
 		// left must still look like one.
-		if tmplRewrite(&s, tags); preCandidate(s.Text) {
+		if tmplRewrite(&s, tags); grammar.LooksLikeCommand(s.Text) {
 			kept = append(kept, s)
 		}
 	}
