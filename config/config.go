@@ -23,7 +23,10 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
+
+	"github.com/web1on1/cscmd/internal/yamldepth"
 )
 
 // FileName is the name Find looks for.
@@ -228,14 +231,19 @@ func Load(path string, src []byte, rules []string) (*Config, error) {
 
 // parse runs the YAML parser, turning a panic inside it into an error: a
 // config file is user input, and a crash on odd input would take the
-// language server down with it.
+// language server down with it. Nesting deeper than yamldepth.Max is
+// refused before the parser, whose memory grows with its square, sees it.
 func parse(src []byte) (f *ast.File, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			f, err = nil, fmt.Errorf("cannot parse yaml: %v", r)
 		}
 	}()
-	return parser.ParseBytes(src, parser.ParseComments)
+	tks := lexer.Tokenize(string(src))
+	if tk := yamldepth.TooDeep(tks); tk != nil {
+		return nil, &yaml.SyntaxError{Message: yamldepth.Message, Token: tk}
+	}
+	return parser.Parse(tks, parser.ParseComments)
 }
 
 // invalidUTF8 locates the first byte of src that is not valid UTF-8.

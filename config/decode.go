@@ -171,7 +171,7 @@ func (d *decoder) decodeLanguages(n ast.Node, key string, cfg *Config) {
 		lang := host.ByName(name)
 		if lang == nil {
 			if s, ok := suggest.Closest(name, host.Names()); ok {
-				d.errorf(p.v, k, "unknown language %q; did you mean %q?", name, s)
+				d.errorf(p.v, k, "unknown language %q; did you mean %q?", name, host.ByName(s).Name)
 			} else {
 				d.errorf(p.v, k, "unknown language %q; known: %s", name, strings.Join(languageNames(), ", "))
 			}

@@ -93,3 +93,65 @@ func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 func htmlNameByte(c byte) bool {
 	return isLetter(c) || '0' <= c && c <= '9' || c == '-' || c == ':' || c == '_'
 }
+
+// tagVariables makes each tag-manager variable of d's text, `{{Name}}`, a
+// Placeholder: Google Tag Manager replaces it with the variable's value
+// before the page sees the HTML, so it satisfies any argument.
+func tagVariables(d *Doc) {
+	var runs [][2]int
+	for i := 0; ; {
+		j := bytes.Index(d.Text[i:], []byte("{{"))
+		if j < 0 {
+			break
+		}
+		i += j + 2
+		k := i
+		for k < len(d.Text) && k-i < 128 && d.Text[k] != '{' && d.Text[k] != '}' && d.Text[k] != '\n' {
+			k++
+		}
+		if k > i && k+1 < len(d.Text) && d.Text[k] == '}' && d.Text[k+1] == '}' {
+			runs = append(runs, [2]int{i - 2, k + 2})
+			i = k + 2
+		}
+	}
+	if len(runs) > 0 {
+		d.Text, d.Map = placeholderRuns(d.Text, d.Map, runs)
+	}
+}
+
+// placeholderRuns returns text and its map with each run [lo, hi) of runs
+// (sorted, disjoint) replaced by a Placeholder that stands for the run's
+// host bytes.
+func placeholderRuns(text []byte, m Map, runs [][2]int) ([]byte, Map) {
+	out := make([]byte, 0, len(text))
+	var segs []Seg
+	keep := func(a, b int) {
+		if a >= b {
+			return
+		}
+		base := len(out)
+		for k := m.segAt(a); k < len(m.Segs) && m.Segs[k].Dec < b; k++ {
+			g := m.Segs[k]
+			lo, hi := max(a, g.Dec), min(b, g.Dec+m.decLen(k))
+			if lo >= hi {
+				continue
+			}
+			s := Seg{Dec: base + lo - a, Host: g.Host, HostLen: g.HostLen, Verbatim: g.Verbatim}
+			if g.Verbatim {
+				s.Host, s.HostLen = g.Host+lo-g.Dec, hi-lo
+			}
+			segs = append(segs, s)
+		}
+		out = append(out, text[a:b]...)
+	}
+	at := 0
+	for _, r := range runs {
+		keep(at, r[0])
+		h := m.Start(r[0])
+		segs = append(segs, Seg{Dec: len(out), Host: h, HostLen: m.End(r[1]) - h})
+		out = append(out, string(Placeholder)...)
+		at = r[1]
+	}
+	keep(at, len(text))
+	return out, Map{Segs: segs, Len: len(out), Base: m.Base}
+}

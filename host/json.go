@@ -222,14 +222,23 @@ func (s *jsonScanner) afterValue() {
 	}
 }
 
+// jsonCloseReach is how many open containers a closing bracket looks
+// through for its opener. Broken input may leave a few unclosed; looking
+// further would make a run of closers over deep nesting quadratic.
+const jsonCloseReach = 4
+
 // close handles '}' or ']' at src[i]. A trailing comma is tolerated, as in
-// JSONC; a bracket that closes nothing open is reported and dropped.
+// JSONC; a bracket that closes nothing open nearby is reported and dropped.
 func (s *jsonScanner) close(i int, c byte) {
 	open := byte('{')
 	if c == ']' {
 		open = '['
 	}
-	k := bytes.LastIndexByte(s.stack, open)
+	from := max(len(s.stack)-jsonCloseReach, 0)
+	k := bytes.LastIndexByte(s.stack[from:], open)
+	if k >= 0 {
+		k += from
+	}
 	if k < 0 {
 		s.fail(i, "unexpected %q; %s", c, s.expected())
 		return
@@ -296,14 +305,18 @@ func (s *jsonScanner) value(q int) int {
 	return end
 }
 
-// doc yields the decoded string at src[q:end] as an HTML document.
+// doc yields the decoded string at src[q:end] as an HTML document, whose
+// tag-manager variables are placeholders (a Google Tag Manager export
+// holds each Custom HTML tag as such a string).
 func (s *jsonScanner) doc(q, end int) {
-	s.file.Docs = append(s.file.Docs, Doc{
+	d := Doc{
 		Lang:  "html",
 		Text:  []byte(string(s.buf)),
 		Map:   Map{Segs: append([]Seg(nil), s.segs...), Len: len(s.buf), Base: q + 1},
 		Layer: layerOf(JSONString),
-	})
+	}
+	tagVariables(&d)
+	s.file.Docs = append(s.file.Docs, d)
 }
 
 // jsonPlain marks the bytes that stand for themselves inside a JSON string.

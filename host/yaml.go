@@ -14,6 +14,7 @@ import (
 	"github.com/goccy/go-yaml/token"
 
 	"github.com/web1on1/cscmd/grammar"
+	"github.com/web1on1/cscmd/internal/yamldepth"
 )
 
 // YAML is YAML 1.2, every document of a stream.
@@ -62,6 +63,7 @@ func yamlExtract(src []byte, all bool) (*File, error) {
 		y.base = 3
 	}
 	y.cursor = y.base
+	y.cols = yamlCols{at: y.base, start: y.base}
 	y.pos.body = src[y.base:]
 	tokens, err := yamlTokenize(y.pos.body)
 	if err != nil {
@@ -73,6 +75,11 @@ func yamlExtract(src []byte, all bool) (*File, error) {
 	sort.SliceStable(y.file.Comments, func(i, j int) bool {
 		return y.file.Comments[i].Start < y.file.Comments[j].Start
 	})
+	// The strings are found by the linear scan above; only goccy's parser,
+	// which judges the file, must not see deep nesting.
+	if tk := yamldepth.TooDeep(tokens); tk != nil {
+		return y.file, &SyntaxError{Offset: y.est(tk), Msg: yamldepth.Message}
+	}
 	if msg, tk := yamlParse(tokens); msg != "" {
 		off := y.base
 		if tk != nil && tk.Position != nil {
@@ -121,6 +128,7 @@ type yamlScanner struct {
 	all  bool
 	pos  yamlRunes
 	dec  yamlDec
+	cols yamlCols
 
 	// cursor is the offset up to which the source has been matched to tokens.
 	cursor int
@@ -340,13 +348,51 @@ func (y *yamlScanner) startNode(p int) {
 	}
 }
 
+// yamlCols remembers the line and column of the furthest offset asked
+// about. Tokens come in source order, so the line start and column of the
+// next one cost the distance from the last, not the length of the line: a
+// long line of "- - - …" would otherwise be quadratic.
+type yamlCols struct {
+	at    int // the offset
+	start int // the start of its line
+	col   int // characters in src[start:at]
+}
+
+// lineStart returns the start of the line holding p.
 func (y *yamlScanner) lineStart(p int) int {
-	return max(y.base, bytes.LastIndexAny(y.src[:p], "\r\n")+1)
+	if p < y.cols.start {
+		return max(y.base, bytes.LastIndexAny(y.src[:p], "\r\n")+1)
+	}
+	y.advance(p)
+	return y.cols.start
 }
 
 // column counts the characters before p on its line.
 func (y *yamlScanner) column(p int) int {
-	return utf8.RuneCount(y.src[y.lineStart(p):p])
+	c := &y.cols
+	switch {
+	case p < c.start: // an earlier line, which tokens in order never ask
+		return utf8.RuneCount(y.src[y.lineStart(p):p])
+	case p < c.at: // a key before its colon: count back
+		return c.col - utf8.RuneCount(y.src[p:c.at])
+	}
+	y.advance(p)
+	return c.col
+}
+
+// advance moves the remembered offset forward to p.
+func (y *yamlScanner) advance(p int) {
+	c := &y.cols
+	if p <= c.at {
+		return
+	}
+	seg := y.src[c.at:p]
+	if i := bytes.LastIndexAny(seg, "\r\n"); i >= 0 {
+		c.start, c.col = c.at+i+1, 0
+		seg = y.src[c.start:p]
+	}
+	c.col += utf8.RuneCount(seg)
+	c.at = p
 }
 
 func (y *yamlScanner) comment(start, end int) {

@@ -1,7 +1,11 @@
 package lint
 
 import (
+	"bytes"
+	"strings"
 	"sync"
+
+	"github.com/web1on1/cscmd/ast"
 
 	"github.com/web1on1/cscmd/grammar"
 	"github.com/web1on1/cscmd/host"
@@ -67,7 +71,9 @@ func (l *Linter) LintExtractedCached(f *host.File, extractErr error, src []byte,
 		sup := sups.at(s.Start)
 		for _, d := range r.diags {
 			if !sup.covers(d.Rule) {
-				c.out = append(c.out, mapDiagnostic(d, s, s.Text))
+				d = mapDiagnostic(d, s, s.Text)
+				d.Message = quotePlaceholders(d.Message, s, src)
+				c.out = append(c.out, d)
 			}
 		}
 	}
@@ -129,4 +135,67 @@ func (h hostSups) at(offset int) suppressions {
 	}
 	line, _ := h.lines.Position(offset, linemap.Bytes)
 	return h.byLine[line]
+}
+
+// genericPlaceholder is how the grammar writes a dynamic part in a message.
+const genericPlaceholder = "${…}"
+
+// quotePlaceholders writes the dynamic parts a message quotes as the file
+// spells them — `{{ product.vendor }}`, `<?= $x ?>`, `${x}` — rather than
+// always as ${…}: the n-th one quoted is the n-th one of the string, when
+// the message quotes them all. A dynamic part that is not a template tag
+// (an operand of `+`), or one too long to read in a message, stays ${…}.
+// It costs O(number of dynamic parts) and nothing for a message without
+// one.
+func quotePlaceholders(msg string, s *host.String, src []byte) string {
+	n := strings.Count(msg, genericPlaceholder) + strings.Count(msg, string(ast.Placeholder))
+	if n == 0 {
+		return msg
+	}
+	var spelled []string
+	m := s.Map()
+	for i := 0; ; {
+		j := strings.IndexRune(s.Text[i:], ast.Placeholder)
+		if j < 0 {
+			break
+		}
+		i += j
+		next := i + len(string(ast.Placeholder))
+		spelled = append(spelled, placeholderSpelling(src[m.Start(i):m.End(next)]))
+		i = next
+	}
+	if len(spelled) != n {
+		return msg
+	}
+	var b strings.Builder
+	for k := 0; ; k++ {
+		i := strings.Index(msg, genericPlaceholder)
+		j := strings.Index(msg, string(ast.Placeholder))
+		size := len(genericPlaceholder)
+		if i < 0 || j >= 0 && j < i {
+			i, size = j, len(string(ast.Placeholder))
+		}
+		if i < 0 {
+			b.WriteString(msg)
+			return b.String()
+		}
+		b.WriteString(msg[:i])
+		b.WriteString(spelled[k])
+		msg = msg[i+size:]
+	}
+}
+
+// placeholderSpelling is how a message shows the dynamic part written as
+// host: as written when it is a template tag or substitution of one line
+// and at most 40 bytes, else ${…}.
+func placeholderSpelling(host []byte) string {
+	if len(host) > 40 || bytes.ContainsAny(host, "\r\n") {
+		return genericPlaceholder
+	}
+	for _, open := range []string{"${", "{{", "{%", "<?", "<%", "@{{", "{!!"} {
+		if bytes.HasPrefix(host, []byte(open)) {
+			return string(host)
+		}
+	}
+	return genericPlaceholder
 }
