@@ -6,10 +6,8 @@ var Blade = &Language{
 	Name:       "blade",
 	Extensions: []string{".blade.php"},
 	IDs:        []string{"blade"},
+	Extract:    tmplExtract(tmplBlade),
+	Finish:     tmplFinish(tmplBlade),
 	Comments:   tmplComments(Delims{Open: "{{--", Close: "--}}"}),
 	Suppress:   &Delims{Open: "{{--", Close: "--}}"},
 }
-
-// The extractor runs the driver on the masked page, which reads the list
-// of languages: it is set once that list exists.
-func init() { Blade.Extract = tmplExtract(tmplBlade) }

@@ -6,10 +6,8 @@ var EJS = &Language{
 	Name:       "ejs",
 	Extensions: []string{".ejs"},
 	IDs:        []string{"ejs"},
+	Extract:    tmplExtract(tmplEJS),
+	Finish:     tmplFinish(tmplEJS),
 	Comments:   tmplComments(Delims{Open: "<%#", Close: "%>"}),
 	Suppress:   &Delims{Open: "<%#", Close: "%>"},
 }
-
-// The extractor runs the driver on the masked page, which reads the list
-// of languages: it is set once that list exists.
-func init() { EJS.Extract = tmplExtract(tmplEJS) }

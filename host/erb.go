@@ -7,10 +7,8 @@ var ERB = &Language{
 	Aliases:    []string{"rhtml"},
 	Extensions: []string{".erb", ".rhtml"},
 	IDs:        []string{"erb"},
+	Extract:    tmplExtract(tmplERB),
+	Finish:     tmplFinish(tmplERB),
 	Comments:   tmplComments(Delims{Open: "<%#", Close: "%>"}),
 	Suppress:   &Delims{Open: "<%#", Close: "%>"},
 }
-
-// The extractor runs the driver on the masked page, which reads the list
-// of languages: it is set once that list exists.
-func init() { ERB.Extract = tmplExtract(tmplERB) }

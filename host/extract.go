@@ -20,7 +20,7 @@ func Extract(lang *Language, src []byte) (*File, error) {
 	if lang == nil || lang.Extract == nil {
 		return &File{}, nil
 	}
-	f, err := extractDoc(lang, src, 0)
+	f, err := extractDoc(nil, lang, src, 0)
 	if err == nil {
 		return f, nil // not a nil *SyntaxError in an error
 	}
@@ -31,7 +31,7 @@ func Extract(lang *Language, src []byte) (*File, error) {
 // extractor, reads its comments' bodies, and extracts each document it
 // yields in that document's language, lifting what is found there into
 // the File through the document's map and escaping layer.
-func extractDoc(lang *Language, src []byte, depth int) (*File, *SyntaxError) {
+func extractDoc(memo *Memo, lang *Language, src []byte, depth int) (*File, *SyntaxError) {
 	f, err := lang.Extract(src)
 	if f == nil {
 		f = &File{}
@@ -52,7 +52,7 @@ func extractDoc(lang *Language, src []byte, depth int) (*File, *SyntaxError) {
 		if sub == nil || sub.Extract == nil || depth >= MaxDepth || !MayContain(d.Text) {
 			continue
 		}
-		inner, err := extractDoc(sub, d.Text, depth+1)
+		inner, err := memo.extract(sub, d.Text, depth+1)
 		f.lift(src, inner, d)
 		f.Regions = append(f.Regions, Region{Start: d.Map.Start(0), End: d.Map.End(d.Map.Len), Lang: sub, Escaped: d.Layer.Escape != nil})
 		if first == nil && err != nil && d.Own {
@@ -64,6 +64,9 @@ func extractDoc(lang *Language, src []byte, depth int) (*File, *SyntaxError) {
 		sort.SliceStable(f.Calls, func(i, j int) bool { return f.Calls[i].Start < f.Calls[j].Start })
 		sort.SliceStable(f.Comments, func(i, j int) bool { return f.Comments[i].Start < f.Comments[j].Start })
 	}
+	if lang.Finish != nil {
+		lang.Finish(src, f)
+	}
 	return f, first
 }
 
@@ -74,7 +77,9 @@ func (f *File) lift(src []byte, inner *File, d Doc) {
 		m := s.Map().Compose(d.Map)
 		s.Segs, s.Start, s.End = m.Segs, d.Map.Start(s.Start), d.Map.End(s.End)
 		if d.Layer.Escape != nil {
-			s.Outer = append(s.Outer, d.Layer)
+			// A memoized inner File is lifted again and again: never
+			// append into its backing array.
+			s.Outer = append(s.Outer[:len(s.Outer):len(s.Outer)], d.Layer)
 		}
 		f.Strings = append(f.Strings, s)
 	}

@@ -8,10 +8,8 @@ var GoTemplate = &Language{
 	Aliases:    []string{"gohtml", "go-html-template", "tmpl"},
 	Extensions: []string{".tmpl", ".gohtml", ".gotmpl"},
 	IDs:        []string{"gotmpl", "gohtml"},
+	Extract:    tmplExtract(tmplGo),
+	Finish:     tmplFinish(tmplGo),
 	Comments:   tmplComments(Delims{Open: "{{/*", Close: "*/}}"}, Delims{Open: "{{- /*", Close: "*/ -}}"}),
 	Suppress:   &Delims{Open: "{{/*", Close: "*/}}"},
 }
-
-// The extractor runs the driver on the masked page, which reads the list
-// of languages: it is set once that list exists.
-func init() { GoTemplate.Extract = tmplExtract(tmplGo) }

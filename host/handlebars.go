@@ -7,10 +7,8 @@ var Handlebars = &Language{
 	Aliases:    []string{"hbs", "mustache"},
 	Extensions: []string{".hbs", ".handlebars", ".mustache"},
 	IDs:        []string{"handlebars", "mustache"},
+	Extract:    tmplExtract(tmplHandlebars),
+	Finish:     tmplFinish(tmplHandlebars),
 	Comments:   tmplComments(Delims{Open: "{{!--", Close: "--}}"}, Delims{Open: "{{!", Close: "}}"}),
 	Suppress:   &Delims{Open: "{{!--", Close: "--}}"},
 }
-
-// The extractor runs the driver on the masked page, which reads the list
-// of languages: it is set once that list exists.
-func init() { Handlebars.Extract = tmplExtract(tmplHandlebars) }

@@ -7,10 +7,8 @@ var Jinja = &Language{
 	Aliases:    []string{"jinja2", "j2", "nunjucks", "njk"},
 	Extensions: []string{".j2", ".jinja", ".jinja2", ".njk"},
 	IDs:        []string{"jinja", "jinja-html", "nunjucks"},
+	Extract:    tmplExtract(tmplJinja),
+	Finish:     tmplFinish(tmplJinja),
 	Comments:   tmplComments(Delims{Open: "{#", Close: "#}"}),
 	Suppress:   &Delims{Open: "{#", Close: "#}"},
 }
-
-// The extractor runs the driver on the masked page, which reads the list
-// of languages: it is set once that list exists.
-func init() { Jinja.Extract = tmplExtract(tmplJinja) }

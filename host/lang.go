@@ -57,6 +57,10 @@ type Language struct {
 	// Suppress is how a suppression comment is written on a line of its
 	// own; nil where the language has no comment a file may hold.
 	Suppress *Delims
+	// Finish, if set, runs once the documents that Extract yielded are
+	// extracted and lifted into the File: a template language rewrites
+	// there the messages that cross its tags.
+	Finish func(src []byte, f *File)
 }
 
 // Delims are the delimiters of a comment.

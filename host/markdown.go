@@ -20,27 +20,25 @@ var Markdown = &Language{
 	Aliases:    []string{"md", "mdx"},
 	Extensions: []string{".md", ".markdown", ".mdx"},
 	IDs:        []string{"markdown", "mdx"},
+	Extract:    extractMarkdown,
 	Comments:   []Delims{{Open: "<!--", Close: "-->"}},
 	Suppress:   &Delims{Open: "<!--", Close: "-->"},
 }
-
-// The extractor looks fences' languages up in the list of languages: it is
-// set once that list exists.
-func init() { Markdown.Extract = extractMarkdown }
 
 // extractMarkdown yields the fenced blocks of a Markdown file as documents
 // in their languages, and the command lines of ```cscmd blocks as strings.
 func extractMarkdown(src []byte) (*File, error) {
 	f := &File{}
 	for _, fence := range mdFences(src) {
-		lang := ByName(fence.Info)
-		switch {
-		case lang == nil:
-		case lang == Commands:
+		// Commands (named by hand: the list of languages holds this one)
+		// are lines, not a document the driver can extract.
+		if fence.Info == "cscmd" {
 			mdCommands(f, fence)
-		default:
-			f.Docs = append(f.Docs, Doc{Lang: lang.Name, Text: fence.Text, Map: VerbatimMap(fence.Start, len(fence.Text))})
+			continue
 		}
+		// A sample in documentation is often a fragment: its syntax errors
+		// are not the file's (not Own).
+		f.Docs = append(f.Docs, Doc{Lang: fence.Info, Text: fence.Text, Map: VerbatimMap(fence.Start, len(fence.Text))})
 	}
 	return f, nil
 }

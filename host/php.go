@@ -7,10 +7,8 @@ var PHP = &Language{
 	Aliases:    []string{"phtml"},
 	Extensions: []string{".php", ".phtml"},
 	IDs:        []string{"php"},
+	Extract:    tmplExtract(tmplPHP),
+	Finish:     tmplFinish(tmplPHP),
 	Comments:   tmplComments(Delims{Open: "<?php", Close: "?>"}),
 	Suppress:   &Delims{Open: "<?php //", Close: "?>"},
 }
-
-// The extractor runs the driver on the masked page, which reads the list
-// of languages: it is set once that list exists.
-func init() { PHP.Extract = tmplExtract(tmplPHP) }

@@ -25,6 +25,8 @@ func TestSFCExtract(t *testing.T) {
 		{"vue bound prop", Vue, `<Chat :message="'>cs .brand Toyota'" v-bind:other="'>cs /notify'" />`,
 			[]str{{">cs .brand Toyota", ""}, {">cs /notify", ""}}},
 		{"vue plain attribute is text", Vue, `<Chat message=">cs .brand Toyota" title="'>cs /notify'" />`, nil},
+		{"alpine page", HTML, `<div x-data x-init="f('>cs /notify')"><b x-on:click="f('>cs .a b')" @keyup="f('>cs .c d')">`,
+			[]str{{">cs /notify", ""}, {">cs .a b", ""}, {">cs .c d", ""}}},
 		{"vue mustache is text", Vue, `<p>{{ '>cs /notify' }}</p>`, nil},
 		{"svelte on click", Svelte, `<button on:click={() => web1on1.api.sendClientMessage('>cs /notify')}>Go</button>`,
 			[]str{{">cs /notify", "api.sendClientMessage"}}},

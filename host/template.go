@@ -2,6 +2,7 @@ package host
 
 import (
 	"bytes"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/web1on1/cscmd/grammar"
@@ -735,21 +736,64 @@ func tmplMergeComments(a, b []Comment) []Comment {
 	return append(append(out, a...), b...)
 }
 
-// tmplExtract returns the extractor of a template language of dialect d:
-// the page is masked and extracted as HTML at the same offsets, every
-// document in it included; then each message that crosses a tag is
-// rewritten. Everything reported quotes the page as written.
+// tmplExtract is the extractor of a template language of dialect d: the
+// page, masked, is one HTML document at the same offsets.
 func tmplExtract(d tmplDialect) func(src []byte) (*File, error) {
 	return func(src []byte) (*File, error) {
 		masked, tags := tmplMask(d, src)
-		f, err := Extract(HTML, masked)
-		for i := range f.Comments {
-			c := &f.Comments[i]
-			c.Text = string(src[c.Start:c.End])
+		tmplLast.keep(src, tags)
+		return &File{Docs: []Doc{{Lang: HTML.Name, Text: masked, Map: VerbatimMap(0, len(src)), Own: true}}}, nil
+	}
+}
+
+// tmplFinish rewrites, once the masked page is extracted, each message that
+// crosses a tag (see tmplApply).
+func tmplFinish(d tmplDialect) func(src []byte, f *File) {
+	return func(src []byte, f *File) {
+		tags, ok := tmplLast.get(src)
+		if !ok {
+			_, tags = tmplMask(d, src)
 		}
 		tmplApply(f, src, tags)
-		return f, err
 	}
+}
+
+// tmplLast hands the tags found by an extractor to the Finish that follows
+// it on the same page, so that the page is not masked twice.
+var tmplLast tmplHandoff
+
+// tmplHandoff holds the tags of the page masked last. The page is known by
+// its first byte and length: it is alive from Extract to Finish, so no other
+// page can stand at that address meanwhile. Another extraction in between
+// (a concurrent one) only costs a second masking.
+type tmplHandoff struct {
+	mu   sync.Mutex
+	page *byte
+	size int
+	tags []tmplTag
+}
+
+func (h *tmplHandoff) keep(src []byte, tags []tmplTag) {
+	if len(src) == 0 {
+		return
+	}
+	h.mu.Lock()
+	h.page, h.size, h.tags = &src[0], len(src), tags
+	h.mu.Unlock()
+}
+
+func (h *tmplHandoff) get(src []byte) ([]tmplTag, bool) {
+	if len(src) == 0 {
+		return nil, true
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.page != &src[0] || h.size != len(src) {
+		return nil, false
+	}
+	tags := h.tags
+	h.page, h.tags = nil, nil
+	return tags, true
 }
 
 // tmplComments are the comment delimiters of a page of a template language

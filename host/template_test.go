@@ -20,6 +20,11 @@ const (
 	cmt  = tmplComment
 )
 
+// tmplLang is a language of dialect d, for the tables.
+func tmplLang(d tmplDialect) *Language {
+	return &Language{Name: "test", Extract: tmplExtract(d), Finish: tmplFinish(d)}
+}
+
 func TestTemplateMask(t *testing.T) {
 	tests := []struct {
 		name string
@@ -149,7 +154,7 @@ func TestTemplateExtract(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			src := []byte(tt.src)
-			f, err := tmplExtract(tt.d)(src)
+			f, err := Extract(tmplLang(tt.d), src)
 			require.NoError(t, err)
 			var got []str
 			for _, s := range f.Strings {
@@ -163,7 +168,7 @@ func TestTemplateExtract(t *testing.T) {
 
 func TestTemplateSuppressionComment(t *testing.T) {
 	src := []byte("{# cscmd-ignore syntax #}<script>f('>cs')</script><!-- cscmd-ignore prefix -->")
-	f, err := tmplExtract(tmplTwig)(src)
+	f, err := Extract(Twig, src)
 	require.NoError(t, err)
 	require.Len(t, f.Comments, 2)
 	assert.Equal(t, "{# cscmd-ignore syntax #}", f.Comments[0].Text)
@@ -188,7 +193,7 @@ func FuzzTemplate(f *testing.F) {
 		orig := bytes.Clone(src)
 		masked, tags := tmplMask(dialect, src)
 		checkMask(t, src, masked, tags)
-		file, _ := tmplExtract(dialect)(src)
+		file, _ := Extract(tmplLang(dialect), src)
 		require.Equal(t, orig, src, "the input must not be modified")
 		checkFile(t, src, file)
 	})

@@ -6,10 +6,8 @@ var Twig = &Language{
 	Name:       "twig",
 	Extensions: []string{".twig"},
 	IDs:        []string{"twig"},
+	Extract:    tmplExtract(tmplTwig),
+	Finish:     tmplFinish(tmplTwig),
 	Comments:   tmplComments(Delims{Open: "{#", Close: "#}"}),
 	Suppress:   &Delims{Open: "{#", Close: "#}"},
 }
-
-// The extractor runs the driver on the masked page, which reads the list
-// of languages: it is set once that list exists.
-func init() { Twig.Extract = tmplExtract(tmplTwig) }

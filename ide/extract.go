@@ -26,6 +26,10 @@ type extracted struct {
 
 const keptExtractions = 8
 
+// memo keeps the embedded documents of the last extraction, so that after
+// an edit only the documents that changed are lexed again (see host.Memo).
+var memo host.Memo
+
 var extractSeed = maphash.MakeSeed()
 
 type extractKey struct {
@@ -50,7 +54,7 @@ func extractWithError(lang *host.Language, text []byte) (*host.File, error) {
 	if ok {
 		return x.file, x.err
 	}
-	x.file, x.err = host.Extract(lang, text)
+	x.file, x.err = memo.Extract(lang, text)
 	extractions.mu.Lock()
 	defer extractions.mu.Unlock()
 	if extractions.files == nil {
