@@ -14,6 +14,7 @@ func TestSource(t *testing.T) {
 		"blank runs":  {"\n\n>cs /notify\n\n\n\n>cs /notify\n\n", ">cs /notify\n\n>cs /notify\n"},
 		"crlf":        {">cs  /notify\r\n\r\n# c\r\n", ">cs /notify\r\n\r\n# c\r\n"},
 		"bom":         {"\uFEFF>cs  /notify\n", "\uFEFF>cs /notify\n"},
+		"lone cr":     {">cs  /notify\r>cs  /set a b\r", ">cs /notify\r>cs /set a b\r"},
 		"chat kept":   {"hello  world  \n", "hello  world  \n"},
 		"near miss":   {" >cs /set a b\n", " >cs /set a b\n"},
 		"broken kept": {">cs /sett  x\n>cs /assign\n", ">cs /sett  x\n>cs /assign\n"},
@@ -28,6 +29,7 @@ func TestSource(t *testing.T) {
 
 func FuzzSource(f *testing.F) {
 	f.Add(">cs\t/set   isLead  yes \n# c\n\n\nhello\r\n")
+	f.Add(">cs /assign 62C6077CA980127F404B0301\r>cs  /sett x\r\n\r# c")
 	f.Fuzz(func(t *testing.T, in string) {
 		once := Source([]byte(in))
 		if twice := Source(once); string(twice) != string(once) {

@@ -8,7 +8,6 @@
 package grammar
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"iter"
@@ -21,6 +20,7 @@ import (
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
 	"github.com/web1on1/cscmd/ast"
+	"github.com/web1on1/cscmd/linemap"
 )
 
 // MaxLine is the longest command line parsed, in bytes. A longer command is
@@ -356,7 +356,9 @@ func Pieces(src []byte, size int, base ast.Pos, cut func(line []byte) bool) []Pi
 			p.Base = base
 		}
 		out = append(out, p)
-		line += bytes.Count(src[start:end], []byte{'\n'})
+		for i := linemap.LineEnd(src, start); i < end; i = linemap.LineEnd(src, i+linemap.BreakAt(src, i)) {
+			line++
+		}
 		start = end
 	}
 	return out
@@ -365,16 +367,19 @@ func Pieces(src []byte, size int, base ast.Pos, cut func(line []byte) bool) []Pi
 // cutAfter returns the end of the first line from at on that cut accepts,
 // line break included, or len(src).
 func cutAfter(src []byte, at int, cut func([]byte) bool) int {
+	if at > 0 && at < len(src) && src[at-1] == '\r' && src[at] == '\n' {
+		at++ // not between the two bytes of a CRLF
+	}
 	for at < len(src) {
-		i := bytes.IndexByte(src[at:], '\n')
-		if i < 0 {
+		end := linemap.LineEnd(src, at)
+		if end == len(src) {
 			break
 		}
-		lineStart := bytes.LastIndexByte(src[:at+i], '\n') + 1
-		if cut == nil || cut(src[lineStart:at+i]) {
-			return at + i + 1
+		next := end + linemap.BreakAt(src, end)
+		if cut == nil || cut(src[linemap.LineStart(src, end):end]) {
+			return next
 		}
-		at += i + 1
+		at = next
 	}
 	return len(src)
 }
@@ -430,7 +435,8 @@ type Line struct {
 }
 
 // Lines returns the lines of a command file as ParseDocument reads them:
-// split at LF with a CR before it dropped, after a byte order mark. Tools
+// split at each line break (LF, CRLF or a lone CR, as linemap defines
+// them), after a byte order mark. Tools
 // that parse line by line, such as an editor's linter that re-checks only
 // changed lines, use it to agree with ParseDocument.
 func Lines(src []byte) iter.Seq[Line] { return lines(string(src), ast.Pos{Line: 1, Column: 1}) }
@@ -443,15 +449,12 @@ func lines(s string, base ast.Pos) iter.Seq[Line] {
 		}
 		for lineNo := base.Line; off <= len(s); lineNo++ {
 			start := off
-			end := strings.IndexByte(s[off:], '\n')
-			if end < 0 {
-				end = len(s)
+			end := linemap.LineEnd(s, off)
+			off = end + linemap.BreakAt(s, end)
+			if end == len(s) {
 				off = len(s) + 1
-			} else {
-				end += off
-				off = end + 1
 			}
-			text := strings.TrimSuffix(s[start:end], "\r")
+			text := s[start:end]
 			lineStart := start
 			if base.Offset == 0 && lineNo == base.Line {
 				lineStart = 0 // a byte order mark is part of the first line's columns

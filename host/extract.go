@@ -3,6 +3,8 @@ package host
 import (
 	"errors"
 	"sort"
+	"strings"
+	"sync"
 )
 
 // MaxDepth is how deep Extract looks into documents embedded in documents:
@@ -17,10 +19,17 @@ const MaxDepth = 4
 // *SyntaxError. A language without an extractor (command files) yields an
 // empty File.
 func Extract(lang *Language, src []byte) (*File, error) {
+	return ExtractCached(lang, src, nil)
+}
+
+// ExtractCached is Extract reusing, when cache is not nil, what was found
+// in the embedded documents it has seen: after a keystroke in a tag
+// manager's export, only the tag that changed is extracted again.
+func ExtractCached(lang *Language, src []byte, cache *DocCache) (*File, error) {
 	if lang == nil || lang.Extract == nil {
 		return &File{}, nil
 	}
-	f, err := extractDoc(nil, lang, src, 0)
+	f, err := extractDoc(lang, src, 0, cache)
 	if err == nil {
 		return f, nil // not a nil *SyntaxError in an error
 	}
@@ -31,7 +40,7 @@ func Extract(lang *Language, src []byte) (*File, error) {
 // extractor, reads its comments' bodies, and extracts each document it
 // yields in that document's language, lifting what is found there into
 // the File through the document's map and escaping layer.
-func extractDoc(memo *Memo, lang *Language, src []byte, depth int) (*File, *SyntaxError) {
+func extractDoc(lang *Language, src []byte, depth int, cache *DocCache) (*File, *SyntaxError) {
 	f, err := lang.Extract(src)
 	if f == nil {
 		f = &File{}
@@ -49,14 +58,19 @@ func extractDoc(memo *Memo, lang *Language, src []byte, depth int) (*File, *Synt
 	f.Docs = nil
 	for _, d := range docs {
 		sub := ByName(d.Lang)
-		if sub == nil || sub.Extract == nil || depth >= MaxDepth || !MayContain(d.Text) {
+		if sub == nil || sub.Extract == nil || depth >= MaxDepth || !sub.MayHold(d.Text) {
 			continue
 		}
-		inner, err := memo.extract(sub, d.Text, depth+1)
-		f.lift(src, inner, d)
+		k := docKey{lang: sub, depth: depth + 1, text: string(d.Text)}
+		e, ok := cache.get(k)
+		if !ok {
+			e.file, e.err = extractDoc(sub, d.Text, depth+1, cache)
+			cache.put(k, e)
+		}
+		f.lift(src, e.file, d)
 		f.Regions = append(f.Regions, Region{Start: d.Map.Start(0), End: d.Map.End(d.Map.Len), Lang: sub, Escaped: d.Layer.Escape != nil})
-		if first == nil && err != nil && d.Own {
-			first = &SyntaxError{Offset: d.Map.Start(err.Offset), Msg: err.Msg}
+		if first == nil && e.err != nil && d.Own {
+			first = &SyntaxError{Offset: d.Map.Start(e.err.Offset), Msg: e.err.Msg}
 		}
 	}
 	if len(docs) > 0 {
@@ -70,6 +84,65 @@ func extractDoc(memo *Memo, lang *Language, src []byte, depth int) (*File, *Synt
 	return f, first
 }
 
+// DocCache remembers what extraction found in embedded documents, by their
+// language, depth and text. It holds up to twice docCacheSize documents:
+// when the current generation is full it becomes the previous one, and a
+// document found there moves back. Safe for concurrent use; what it holds
+// is never modified.
+type DocCache struct {
+	mu        sync.Mutex
+	cur, prev map[docKey]docEntry
+}
+
+const docCacheSize = 1 << 14
+
+type docKey struct {
+	lang  *Language
+	depth int
+	text  string
+}
+
+type docEntry struct {
+	file *File
+	err  *SyntaxError
+}
+
+func (c *DocCache) get(k docKey) (docEntry, bool) {
+	if c == nil {
+		return docEntry{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.cur[k]; ok {
+		return e, true
+	}
+	e, ok := c.prev[k]
+	if ok {
+		c.add(k, e)
+	}
+	return e, ok
+}
+
+func (c *DocCache) put(k docKey, e docEntry) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.add(k, e)
+}
+
+// add stores an entry; c.mu is held.
+func (c *DocCache) add(k docKey, e docEntry) {
+	if len(c.cur) >= docCacheSize {
+		c.prev, c.cur = c.cur, nil
+	}
+	if c.cur == nil {
+		c.cur = map[docKey]docEntry{}
+	}
+	c.cur[k] = e
+}
+
 // lift adds what was found in the embedded document d of src to f, moved
 // to the offsets of src.
 func (f *File) lift(src []byte, inner *File, d Doc) {
@@ -77,8 +150,7 @@ func (f *File) lift(src []byte, inner *File, d Doc) {
 		m := s.Map().Compose(d.Map)
 		s.Segs, s.Start, s.End = m.Segs, d.Map.Start(s.Start), d.Map.End(s.End)
 		if d.Layer.Escape != nil {
-			// A memoized inner File is lifted again and again: never
-			// append into its backing array.
+			// A new array: inner may be shared through a DocCache.
 			s.Outer = append(s.Outer[:len(s.Outer):len(s.Outer)], d.Layer)
 		}
 		f.Strings = append(f.Strings, s)
@@ -107,6 +179,25 @@ func (f *File) lift(src []byte, inner *File, d Doc) {
 // not offered.
 func (s *String) Escape(text string) (string, bool) {
 	out, ok := escapeLiteral(s.Syntax, text)
+	for _, l := range s.Outer {
+		if !ok {
+			break
+		}
+		out, ok = l.Escape(out)
+	}
+	return out, ok
+}
+
+// Requote writes text as a whole new literal, for a fix that the string's
+// own literal cannot hold (a plain YAML scalar that would need quotes): a
+// double-quoted YAML scalar, escaped for every layer around it, to replace
+// [s.Start, s.End). False for other literals, and for a string with a
+// dynamic part, which a rewrite would lose.
+func (s *String) Requote(text string) (string, bool) {
+	if s.Syntax != YAMLPlain && s.Syntax != YAMLSingle || strings.ContainsRune(s.Text, Placeholder) {
+		return "", false
+	}
+	out, ok := `"`+yamlEscapeDouble(text)+`"`, true
 	for _, l := range s.Outer {
 		if !ok {
 			break

@@ -718,7 +718,7 @@ func (x *jsScan) doc(f *File, i int) {
 	}
 	f.Docs = append(f.Docs, Doc{
 		Lang:  "html",
-		Text:  []byte(string(b.text)),
+		Text:  bytes.Clone(b.text),
 		Map:   Map{Segs: append([]Seg(nil), b.segs...), Len: len(b.text), Base: x.base + int(t.start) + 1},
 		Layer: layerOf(x.syntaxOf(i)),
 	})

@@ -311,7 +311,7 @@ func (s *jsonScanner) value(q int) int {
 func (s *jsonScanner) doc(q, end int) {
 	d := Doc{
 		Lang:  "html",
-		Text:  []byte(string(s.buf)),
+		Text:  bytes.Clone(s.buf),
 		Map:   Map{Segs: append([]Seg(nil), s.segs...), Len: len(s.buf), Base: q + 1},
 		Layer: layerOf(JSONString),
 	}

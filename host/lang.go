@@ -15,7 +15,7 @@ import "strings"
 //     it), Aliases, Extensions (".blade.php" beats ".php": the longest
 //     match wins), editor language IDs, Comments (delimiters, so that a
 //     suppression comment is read without them), Suppress (how to write one;
-//     nil where none can stand) and Extract.
+//     nil where none can stand), PreCheck (nil: MayContain) and Extract.
 //  2. Extract(src) returns a *File: the candidate Strings (>cs messages,
 //     with the Map of each back to src and the Syntax its fix is escaped
 //     in), the web1on1 Calls, the Comments (Start and End; the driver fills
@@ -51,6 +51,12 @@ type Language struct {
 	// Extract finds what a file of the language holds; nil for command
 	// files, which lint reads line by line.
 	Extract func(src []byte) (*File, error)
+	// PreCheck is the byte-level test that lets a scan skip a file, or the
+	// driver a document, that cannot hold a command or a widget call: false
+	// is a promise. nil means MayContain, which knows the escapes of every
+	// language here; a language with spellings of its own (a template's
+	// entity or filter) sets one that knows them too.
+	PreCheck func(src []byte) bool
 	// Comments are the comment delimiters of the language; Close is "" for
 	// a comment that runs to the end of its line.
 	Comments []Delims
@@ -61,6 +67,15 @@ type Language struct {
 	// extracted and lifted into the File: a template language rewrites
 	// there the messages that cross its tags.
 	Finish func(src []byte, f *File)
+}
+
+// MayHold reports whether src, a file or document of the language, may hold
+// a command or a widget call (see PreCheck).
+func (l *Language) MayHold(src []byte) bool {
+	if l.PreCheck != nil {
+		return l.PreCheck(src)
+	}
+	return MayContain(src)
 }
 
 // Delims are the delimiters of a comment.

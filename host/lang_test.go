@@ -112,3 +112,32 @@ func TestLanguageComments(t *testing.T) {
 		})
 	}
 }
+
+// ExtractCached finds what Extract finds, the first time and when every
+// embedded document comes from the cache, and the cache's documents are
+// not changed by being lifted into two files.
+func TestExtractCached(t *testing.T) {
+	files, err := filepath.Glob("../lint/testdata/embedded/*")
+	require.NoError(t, err)
+	var cache DocCache
+	for _, name := range files {
+		lang := ByPath(name)
+		if lang == nil {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		require.NoError(t, err)
+		f, xerr := Extract(lang, src)
+		want := dumpFile(src, f, xerr)
+		require.Contains(t, want, "string", name)
+		for range 2 {
+			f, xerr := ExtractCached(lang, src, &cache)
+			assert.Equal(t, want, dumpFile(src, f, xerr), name)
+		}
+		// The same tag in another file, at another offset.
+		shifted := append([]byte("\n\n"), src...)
+		f, xerr = ExtractCached(lang, shifted, &cache)
+		g, gerr := Extract(lang, shifted)
+		assert.Equal(t, dumpFile(shifted, g, gerr), dumpFile(shifted, f, xerr), name)
+	}
+}

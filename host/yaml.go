@@ -464,7 +464,7 @@ func (y *yamlScanner) record(start, end int, syn Syntax) {
 			}
 			y.file.Docs = append(y.file.Docs, Doc{
 				Lang:  "html",
-				Text:  []byte(string(y.dec.text)),
+				Text:  bytes.Clone(y.dec.text),
 				Map:   Map{Segs: segs, Len: len(y.dec.text), Base: base},
 				Layer: layerOf(syn),
 			})

@@ -3,6 +3,8 @@ package ide
 import (
 	"bytes"
 	"fmt"
+	"slices"
+	"sort"
 	"sync"
 
 	"github.com/web1on1/cscmd/config"
@@ -38,7 +40,7 @@ func (a *Analyzer) Analyze(ws *Workspace, docURI, languageID string, text []byte
 	// A panic while linting is a finding on this document, never the end of
 	// the session or of its diagnostics.
 	diags := lint.Guard(func() []lint.Diagnostic {
-		if languageID == "cscmd" {
+		if isCommands(languageID) {
 			return l.LintCommandsCached(text, a.cache(docURI, cfg).lines)
 		}
 		if lang := hostLanguage(languageID); lang != nil {
@@ -120,12 +122,36 @@ type ignorer struct {
 	file  *host.File // the extraction of a host file; nil for a command file
 	text  []byte
 	lines *linemap.Map
+	// regions are the file's embedded documents by start, each with the
+	// index of the innermost one around it (-1 for none), so that the
+	// document at a line is found in O(log n + depth).
+	regions []host.Region
+	parent  []int
 }
 
 func newIgnorer(languageID string, text []byte) *ignorer {
 	ig := &ignorer{lang: host.ByID(languageID), text: text, lines: linemap.New(text)}
 	if l := hostLanguage(languageID); l != nil {
 		ig.file = extract(l, text)
+		ig.regions = slices.Clone(ig.file.Regions)
+		slices.SortStableFunc(ig.regions, func(a, b host.Region) int {
+			if a.Start != b.Start {
+				return a.Start - b.Start
+			}
+			return b.End - a.End // the outer one first
+		})
+		var open []int
+		for i, r := range ig.regions {
+			for len(open) > 0 && ig.regions[open[len(open)-1]].End <= r.Start {
+				open = open[:len(open)-1]
+			}
+			p := -1
+			if len(open) > 0 {
+				p = open[len(open)-1]
+			}
+			ig.parent = append(ig.parent, p)
+			open = append(open, i)
+		}
 	}
 	return ig
 }
@@ -158,23 +184,21 @@ func (ig *ignorer) fix(d lint.Diagnostic) (lsp.Fix, bool) {
 // scalar, a template literal, HTML in a JSON string) or in JSON.
 func (ig *ignorer) comment(lineStart int, body string) (string, bool) {
 	lang := ig.lang
-	if ig.file != nil {
-		for _, s := range ig.file.Strings {
-			if s.Start < lineStart && lineStart < s.End {
+	if f := ig.file; f != nil {
+		// Strings are in source order and do not overlap: only the last
+		// one starting before the line can span it.
+		if i := sort.Search(len(f.Strings), func(i int) bool { return f.Strings[i].Start >= lineStart }) - 1; i >= 0 && lineStart < f.Strings[i].End {
+			return "", false
+		}
+		k := sort.Search(len(ig.regions), func(i int) bool { return ig.regions[i].Start >= lineStart }) - 1
+		for k >= 0 && ig.regions[k].End <= lineStart {
+			k = ig.parent[k]
+		}
+		if k >= 0 {
+			if ig.regions[k].Escaped {
 				return "", false
 			}
-		}
-		var in *host.Region
-		for i, r := range ig.file.Regions {
-			if r.Start < lineStart && lineStart < r.End && (in == nil || r.End-r.Start < in.End-in.Start) {
-				in = &ig.file.Regions[i]
-			}
-		}
-		if in != nil {
-			if in.Escaped {
-				return "", false
-			}
-			lang = in.Lang
+			lang = ig.regions[k].Lang
 		}
 	}
 	return lang.CommentLine(body)

@@ -26,9 +26,10 @@ type extracted struct {
 
 const keptExtractions = 8
 
-// memo keeps the embedded documents of the last extraction, so that after
-// an edit only the documents that changed are lexed again (see host.Memo).
-var memo host.Memo
+// embedded remembers the extraction of the documents embedded in host
+// texts, so that a keystroke in one tag of a tag manager's export extracts
+// that tag again, not the thousands of others.
+var embedded host.DocCache
 
 var extractSeed = maphash.MakeSeed()
 
@@ -54,7 +55,7 @@ func extractWithError(lang *host.Language, text []byte) (*host.File, error) {
 	if ok {
 		return x.file, x.err
 	}
-	x.file, x.err = memo.Extract(lang, text)
+	x.file, x.err = host.ExtractCached(lang, text, &embedded)
 	extractions.mu.Lock()
 	defer extractions.mu.Unlock()
 	if extractions.files == nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/web1on1/cscmd/ast"
 	"github.com/web1on1/cscmd/grammar"
 	"github.com/web1on1/cscmd/host"
+	"github.com/web1on1/cscmd/linemap"
 )
 
 // message is one message of a document together with the way back from its
@@ -65,7 +66,7 @@ func messageAt(languageID string, text []byte, offset int) (message, int, bool) 
 	if offset < 0 || offset > len(text) {
 		return message{}, 0, false
 	}
-	if languageID == "cscmd" {
+	if isCommands(languageID) {
 		start, end := lineAround(text, offset)
 		if offset < start || offset > end {
 			return message{}, 0, false // before a byte order mark, or inside a CRLF
@@ -92,13 +93,9 @@ func messageAt(languageID string, text []byte, offset int) (message, int, bool) 
 // lineAround returns the text of the command-file line holding offset,
 // without its line break, and after a byte order mark on the first line.
 func lineAround(text []byte, offset int) (start, end int) {
-	start = bytes.LastIndexByte(text[:offset], '\n') + 1
-	end = len(text)
-	if i := bytes.IndexByte(text[offset:], '\n'); i >= 0 {
-		end = offset + i
-	}
-	if end > start && text[end-1] == '\r' {
-		end--
+	start, end = linemap.LineStart(text, offset), linemap.LineEnd(text, offset)
+	if offset > 0 && offset < len(text) && text[offset] == '\n' && text[offset-1] == '\r' {
+		end = offset - 1 // inside the CRLF that ends the line
 	}
 	if start == 0 && bytes.HasPrefix(text, []byte("\uFEFF")) {
 		start = len("\uFEFF")
@@ -134,7 +131,7 @@ func readable(s string) string {
 // file only the lines of the range are read.
 func messages(languageID string, text []byte, start, end int, f func(m *message)) {
 	start, end = max(start, 0), min(end, len(text))
-	if languageID == "cscmd" {
+	if isCommands(languageID) {
 		if start > end {
 			return
 		}
@@ -144,11 +141,10 @@ func messages(languageID string, text []byte, start, end int, f func(m *message)
 			if line := string(text[ls:le]); strings.TrimLeft(line, " \t") != "" {
 				f(&message{text: line, base: ls})
 			}
-			next := bytes.IndexByte(text[le:], '\n')
-			if next < 0 {
+			if le == len(text) {
 				return
 			}
-			from = le + next + 1
+			from = le + linemap.BreakAt(text, le)
 		}
 		return
 	}

@@ -119,3 +119,6 @@ func hostLanguage(languageID string) *host.Language {
 	}
 	return nil
 }
+
+// isCommands reports whether an editor language id is that of command files.
+func isCommands(languageID string) bool { return host.ByID(languageID) == host.Commands }

@@ -65,6 +65,81 @@ type Map struct {
 	// wide[i] reports whether line i holds a byte >= 0x80. Columns on the other
 	// lines are byte differences in every unit, without decoding.
 	wide []bool
+	// checks holds the checkpoints of the long wide lines, by line.
+	checks map[int][]checkpoint
+}
+
+// checkEvery is the spacing in bytes of the checkpoints of a long line that
+// is not all ASCII. A column there is found by decoding from the checkpoint
+// before it, not from the start of the line: on a minified bundle of one
+// line, each finding then costs O(checkEvery), not O(line).
+const checkEvery = 64
+
+// checkpoint is a character boundary of a long wide line with its column in
+// code points and in UTF-16 units (its column in bytes is its offset's).
+type checkpoint struct {
+	off          int // in the file
+	runes, utf16 int
+}
+
+// units returns the checkpoint's column, counted in unit, on a line that
+// starts at start.
+func (c checkpoint) units(unit Unit, start int) int {
+	switch unit {
+	case Runes:
+		return c.runes
+	case UTF16:
+		return c.utf16
+	}
+	return c.off - start
+}
+
+// BreakAt returns the length of the line terminator that starts at src[i]:
+// 2 for "\r\n", 1 for "\n" or a lone "\r", 0 for anything else or outside
+// src. It, LineEnd and LineStart are cscmd's one definition of a line: the
+// grammar, the linter, the command line and the language server all split
+// text with them, so that they agree on every line number.
+func BreakAt[T ~string | ~[]byte](src T, i int) int {
+	if i < 0 || i >= len(src) {
+		return 0
+	}
+	switch src[i] {
+	case '\n':
+		return 1
+	case '\r':
+		if i+1 < len(src) && src[i+1] == '\n' {
+			return 2
+		}
+		return 1
+	}
+	return 0
+}
+
+// LineEnd returns the offset of the first line terminator at or after i,
+// or len(src): the end of the text of the line holding i.
+func LineEnd[T ~string | ~[]byte](src T, i int) int {
+	for i = max(i, 0); i < len(src); i++ {
+		if c := src[i]; c == '\n' || c == '\r' {
+			return i
+		}
+	}
+	return len(src)
+}
+
+// LineStart returns the offset of the first byte of the line holding
+// src[i]: just after the last terminator that ends before i. The "\n" of a
+// "\r\n" belongs to the line the pair ends.
+func LineStart[T ~string | ~[]byte](src T, i int) int {
+	i = min(i, len(src))
+	if i > 0 && i < len(src) && src[i] == '\n' && src[i-1] == '\r' {
+		i--
+	}
+	for j := i - 1; j >= 0; j-- {
+		if c := src[j]; c == '\n' || c == '\r' {
+			return j + 1
+		}
+	}
+	return 0
 }
 
 // New scans src and returns its Map.
@@ -79,9 +154,7 @@ func New(src []byte) *Map {
 		case b >= utf8.RuneSelf:
 			wide = true
 		case b == '\n', b == '\r':
-			if b == '\r' && i+1 < len(src) && src[i+1] == '\n' {
-				i++
-			}
+			i += BreakAt(src, i) - 1
 			m.wide[len(m.wide)-1] = wide
 			wide = false
 			m.starts = append(m.starts, i+1)
@@ -89,7 +162,62 @@ func New(src []byte) *Map {
 		}
 	}
 	m.wide[len(m.wide)-1] = wide
+	for line, w := range m.wide {
+		if !w {
+			continue
+		}
+		if start, end := m.starts[line], m.textEnd(line); end-start > 2*checkEvery {
+			if m.checks == nil {
+				m.checks = map[int][]checkpoint{}
+			}
+			m.checks[line] = checkpoints(src[start:end], start)
+		}
+	}
 	return m
+}
+
+// checkpoints returns a checkpoint about every checkEvery bytes of text,
+// which starts at offset start, decoding it as walk does.
+func checkpoints(text []byte, start int) []checkpoint {
+	out := make([]checkpoint, 0, len(text)/checkEvery+1)
+	var c checkpoint
+	next := checkEvery
+	for i := 0; i < len(text); {
+		size, w16 := 1, 1
+		if text[i] >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRune(text[i:])
+			if r > 0xFFFF {
+				w16 = 2
+			}
+		}
+		i += size
+		c.runes++
+		c.utf16 += w16
+		if i >= next {
+			c.off = start + i
+			out = append(out, c)
+			next = i + checkEvery
+		}
+	}
+	return out
+}
+
+// from returns where to start decoding line (which starts at start) to
+// reach byte offset off, or, with off < 0, the column col in unit: the
+// last checkpoint before it, or the start of the line.
+func (m *Map) from(line, start, off, col int, unit Unit) (at, units int) {
+	cps := m.checks[line]
+	i := sort.Search(len(cps), func(i int) bool {
+		if off >= 0 {
+			return cps[i].off > off
+		}
+		return cps[i].units(unit, start) > col
+	}) - 1
+	if i < 0 {
+		return start, 0
+	}
+	return cps[i].off, cps[i].units(unit, start)
 }
 
 // Len returns the length of the source in bytes.
@@ -132,10 +260,11 @@ func (m *Map) Position(offset int, unit Unit) (line, col int) {
 	if !m.wide[line] {
 		return line, offset - start
 	}
-	// Decode the whole line, not just the bytes before offset: cut there, a
+	// Decode to the end of the line, not just to offset: cut there, a
 	// character would decode as several invalid bytes.
-	col, _ = walk(m.src[start:end], offset-start, -1, unit)
-	return line, col
+	at, units := m.from(line, start, offset, -1, unit)
+	col, _ = walk(m.src[at:end], offset-at, -1, unit)
+	return line, units + col
 }
 
 // Offset returns the byte offset of the given line and column, with the column
@@ -160,8 +289,9 @@ func (m *Map) Offset(line, col int, unit Unit) (int, error) {
 	if !m.wide[line] {
 		return min(start+col, end), nil
 	}
-	_, n := walk(m.src[start:end], -1, col, unit)
-	return start + n, nil
+	at, units := m.from(line, start, -1, col, unit)
+	_, n := walk(m.src[at:end], -1, col-units, unit)
+	return at + n, nil
 }
 
 // walk decodes text from its start and stops at the end of text or before the

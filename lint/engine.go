@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -211,42 +212,85 @@ func (c *checker) run(pos *host.String, sup suppressions) {
 }
 
 // mapDiagnostic moves a diagnostic and its fixes from the offsets of the
-// string pos to the file's (nil: they are the file's already). A fix whose
-// text cannot be written in the host literal and every layer around it, or
-// that would change a dynamic part, is dropped.
+// string pos to the file's (nil: they are the file's already), escaping
+// each edit for the literal and every layer around it. A fix that the
+// literal's syntax cannot hold is offered, where the literal can be
+// written anew in another syntax, as a suggestion that rewrites it whole —
+// it changes more than the fix, so --fix does not apply it; otherwise, and
+// when it would change a dynamic part, it is dropped.
 func mapDiagnostic(d Diagnostic, pos *host.String, src string) Diagnostic {
 	if pos == nil {
 		return d
 	}
 	m := pos.Map()
 	d.Start, d.End = m.Start(d.Start), m.End(d.End)
-	mapFix := func(f Fix) (Fix, bool) {
-		edits := make([]Edit, len(f.Edits))
-		for i, e := range f.Edits {
-			text, ok := pos.Escape(e.New)
-			if !ok || strings.ContainsRune(src[e.Start:e.End], ast.Placeholder) {
-				return f, false
-			}
-			edits[i] = Edit{Start: m.Start(e.Start), End: m.End(e.End), New: text}
-		}
-		f.Edits = edits
-		return f, true
-	}
-	if d.Fix != nil {
-		f, ok := mapFix(*d.Fix)
-		d.Fix = nil
-		if ok {
-			d.Fix = &f
-		}
-	}
 	var sugg []Fix
+	if d.Fix != nil {
+		f, how := mapFix(*d.Fix, pos, src)
+		d.Fix = nil
+		switch how {
+		case fixMapped:
+			d.Fix = &f
+		case fixRewrites:
+			sugg = append(sugg, f)
+		}
+	}
 	for _, f := range d.Suggestions {
-		if f, ok := mapFix(f); ok {
+		if f, how := mapFix(f, pos, src); how != fixDropped {
 			sugg = append(sugg, f)
 		}
 	}
 	d.Suggestions = sugg
 	return d
+}
+
+// How mapFix could move a fix into a host literal.
+const (
+	fixDropped  = iota
+	fixMapped   // edit for edit, each escaped
+	fixRewrites // as one edit that writes the whole literal anew
+)
+
+func mapFix(f Fix, pos *host.String, src string) (Fix, int) {
+	m := pos.Map()
+	edits := make([]Edit, len(f.Edits))
+	for i, e := range f.Edits {
+		if strings.ContainsRune(src[e.Start:e.End], ast.Placeholder) {
+			return f, fixDropped
+		}
+		text, ok := pos.Escape(e.New)
+		if !ok {
+			return requoteFix(f, pos, src)
+		}
+		edits[i] = Edit{Start: m.Start(e.Start), End: m.End(e.End), New: text}
+	}
+	f.Edits = edits
+	return f, fixMapped
+}
+
+// requoteFix applies the fix to the string's text and writes the result as
+// a new literal over the old one, when the string allows it.
+func requoteFix(f Fix, pos *host.String, src string) (Fix, int) {
+	edits := slices.Clone(f.Edits)
+	slices.SortFunc(edits, func(a, b Edit) int { return a.Start - b.Start })
+	var b strings.Builder
+	at := 0
+	for _, e := range edits {
+		if e.Start < at {
+			return f, fixDropped // overlapping edits: no one text they mean
+		}
+		b.WriteString(src[at:e.Start])
+		b.WriteString(e.New)
+		at = e.End
+	}
+	b.WriteString(src[at:])
+	lit, ok := pos.Requote(b.String())
+	if !ok {
+		return f, fixDropped
+	}
+	f.Title += ", quoting the value"
+	f.Edits = []Edit{{Start: pos.Start, End: pos.End, New: lit}}
+	return f, fixRewrites
 }
 
 // finish reports unused suppressions and sorts the diagnostics.

@@ -3,6 +3,7 @@ package lint
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -26,6 +27,14 @@ func FuzzLint(f *testing.F) {
 	f.Add(uint8(2), []byte(`{"a": ">cs /sett x", "b": ["\u003ecs +6093490651A8B5629324AE4F"]}`))
 	f.Add(uint8(3), []byte("a: '>CS /assign 62C6077CA980127F404B0301'\nb: |\n  >cs @6248f0083ab5d5001e523146\n"))
 	f.Add(uint8(4), []byte(`<b onclick="web1on1.opne('&gt;cs /set @category Used Cars')">`))
+	// Shapes from the hardening pass: byte order marks, lone CRs, deep
+	// nesting, TypeScript's non-null `!` and optional calls.
+	f.Add(uint8(3), []byte("\xef\xbb\xbf]: >cs"))
+	f.Add(uint8(0), []byte("\xff\xfe>\x00c\x00s\x00 \x00/\x00"))
+	f.Add(uint8(0), []byte(">cs /assign 62c6077ca980127f404b0301\r>cs /sett x\r\n\r"))
+	f.Add(uint8(3), []byte("a: "+strings.Repeat("[", 1001)+"'>cs /sett x'"+strings.Repeat("]", 1001)))
+	f.Add(uint8(2), []byte(`[">cs /sett x",`+strings.Repeat("[", 50)+strings.Repeat("}", 50)))
+	f.Add(uint8(1), []byte("avg = sum! / total;\rweb1on1!.api?.sendClientMessage?.('>cs /sett x')"))
 	l := testLinter(f)
 	unscoped := *l
 	unscoped.rules = unscopedRules()
@@ -45,6 +54,9 @@ func FuzzLint(f *testing.F) {
 			}
 		}
 		for _, d := range diags {
+			if strings.HasPrefix(d.Message, "internal error") {
+				t.Fatalf("linting panicked: %s", d.Message)
+			}
 			inFile(d.Rule, d.Start, d.End)
 			fixes := d.Suggestions
 			if d.Fix != nil {

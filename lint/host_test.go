@@ -5,6 +5,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/web1on1/cscmd/ast"
 	"github.com/web1on1/cscmd/config"
 	"github.com/web1on1/cscmd/host"
 )
@@ -93,4 +94,30 @@ func TestLintRecoversPanics(t *testing.T) {
 		assert.Equal(t, Error, diags[0].Severity)
 		assert.Contains(t, diags[0].Message, "internal error: cscmd failed while linting this file (boom)")
 	}
+}
+
+// A fix that the literal's own syntax cannot hold — a plain YAML scalar
+// that would need quotes — is offered as a suggestion that writes the
+// scalar anew, quoted; --fix, which applies only fixes, leaves it alone.
+func TestHostFixRequoted(t *testing.T) {
+	src := "m: >cs /set @category Service\n"
+	text := ">cs /set @category Service"
+	s := &host.String{Text: text, Segs: host.VerbatimMap(3, len(text)).Segs, Start: 3, End: 3 + len(text), Syntax: host.YAMLPlain}
+	at := len(">cs /set @category ")
+	d := mapDiagnostic(Diagnostic{Rule: "unknown-category", Start: at, End: len(text),
+		Fix: &Fix{Title: `Replace with "Cars: Service"`, Edits: []Edit{{Start: at, End: len(text), New: "Cars: Service"}}}}, s, text)
+	assert.Nil(t, d.Fix, "not a safe fix any more")
+	require.Len(t, d.Suggestions, 1)
+	sug := d.Suggestions[0]
+	assert.Equal(t, `Replace with "Cars: Service", quoting the value`, sug.Title)
+	out, n := ApplyFixes([]byte(src), []Diagnostic{{Fix: &sug}})
+	require.Equal(t, 1, n)
+	assert.Equal(t, "m: \">cs /set @category Cars: Service\"\n", string(out))
+
+	// A string with a dynamic part is not rewritten: the rewrite would
+	// lose it.
+	s.Text = ">cs /set @category " + string(ast.Placeholder)
+	d = mapDiagnostic(Diagnostic{Start: 4, End: 8, Fix: &Fix{Edits: []Edit{{Start: 4, End: 8, New: "a: b"}}}}, s, s.Text)
+	assert.Nil(t, d.Fix)
+	assert.Empty(t, d.Suggestions)
 }

@@ -26,10 +26,10 @@ type Options struct {
 	// before analysing it. Zero means 50ms.
 	Debounce time.Duration
 
-	// Analyze reports the findings in one document. languageID is "cscmd" or a
-	// host language: "javascript", "javascriptreact", "typescript",
-	// "typescriptreact", "html", "json", "jsonc" or "yaml", from the client's
-	// language id or else the file's extension. ctx is cancelled when the result
+	// Analyze reports the findings in one document. languageID is an editor
+	// id of a language of host.Languages ("cscmd", "javascript", "html", …),
+	// from the client's language id or else the file's extension (the first id
+	// of its language). ctx is cancelled when the result
 	// is no longer wanted, usually because the document changed.
 	Analyze func(ctx context.Context, uri, languageID string, text []byte) []Finding
 

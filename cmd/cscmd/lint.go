@@ -135,7 +135,7 @@ func (c *lintCmd) lintFile(e *env, cfgs *configs, path string) (report.LintFile,
 	// A UTF-16 or UTF-32 file is neither skipped nor binary: the linter
 	// reports it as unreadable.
 	if lint.ForeignEncoding(src) == "" {
-		if lang != host.Commands && !host.MayContain(src) {
+		if lang != host.Commands && !lang.MayHold(src) {
 			return f, true // no command and no widget call can be in it
 		}
 		if i := bytes.IndexByte(src, 0); i >= 0 {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/web1on1/cscmd/ast"
 	"github.com/web1on1/cscmd/grammar"
+	"github.com/web1on1/cscmd/linemap"
 	"github.com/web1on1/cscmd/report"
 )
 
@@ -95,20 +96,16 @@ func reportInvalidUTF8(e *env, name string, src []byte) {
 	}
 	line, start := 1, 0
 	for i := 0; i < len(src); {
-		if src[i] == '\n' {
-			line, start = line+1, i+1
-			i++
+		if n := linemap.BreakAt(src, i); n > 0 {
+			line, start = line+1, i+n
+			i += n
 			continue
 		}
 		r, n := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && n == 1 {
 			col := utf8.RuneCount(src[start:i]) + 1
 			e.fail("%s:%d:%d: invalid UTF-8 byte 0x%02x", name, line, col, src[i])
-			next := bytes.IndexByte(src[i:], '\n')
-			if next < 0 {
-				return
-			}
-			i += next
+			i = linemap.LineEnd(src, i)
 			continue
 		}
 		i += n
@@ -167,14 +164,9 @@ func parseChunk(name string, src []byte, piece grammar.Piece, bom bool, encode f
 		if bom && lineStart == 0 {
 			lineStart = len("\uFEFF")
 		}
-		lineEnd := bytes.IndexByte(src[lineStart:], '\n')
-		if lineEnd < 0 {
-			lineEnd = len(src)
-		} else {
-			lineEnd += lineStart
-		}
+		lineEnd := linemap.LineEnd(src, lineStart)
 		p.Line, p.LineStart, p.Message = pos.Line, lineStart, m
-		p.Text = string(bytes.TrimSuffix(src[lineStart:lineEnd], []byte{'\r'}))
+		p.Text = string(src[lineStart:lineEnd])
 		n := 0
 		for n < len(errs) && errs[n].Pos.Line == pos.Line {
 			n++

@@ -11,19 +11,20 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// A Memo finds what Extract finds, through every edit.
-func TestMemo(t *testing.T) {
+// A DocCache finds what Extract finds, through every edit of a component,
+// a template page and a Markdown file.
+func TestDocCacheEdits(t *testing.T) {
 	for _, l := range []*Language{Vue, Svelte, PHP, Liquid, Markdown, HTML} {
 		for _, path := range langInputs(t, l) {
 			t.Run(path, func(t *testing.T) {
 				src, err := os.ReadFile(path)
 				require.NoError(t, err)
-				var m Memo
+				var c DocCache
 				mid := len(src) / 2
 				for _, edit := range []string{"", "x", "'", "", "<script>'>cs /notify'</script>"} {
 					text := append(append(append([]byte{}, src[:mid]...), edit...), src[mid:]...)
 					want, werr := Extract(l, text)
-					got, gerr := m.Extract(l, text)
+					got, gerr := ExtractCached(l, text, &c)
 					assert.Equal(t, dumpFile(text, want, werr), dumpFile(text, got, gerr), "after inserting %q", edit)
 				}
 			})
@@ -69,8 +70,8 @@ func benchPHPLine(b *strings.Builder, i int) {
 
 // BenchmarkExtractEdit extracts a 10,000-line component and template page
 // after a one-byte edit, as the language server does after a keystroke:
-// with a Memo, against Extract from scratch as the baseline, and against
-// extracting a 10,000-line script.
+// with a DocCache, against Extract from scratch as the baseline, and
+// against extracting a 10,000-line script.
 func BenchmarkExtractEdit(b *testing.B) {
 	script := benchJS(10000*60, 5)
 	for _, tc := range []struct {
@@ -86,11 +87,11 @@ func BenchmarkExtractEdit(b *testing.B) {
 				_, _ = Extract(tc.lang, benchEdit(tc.src, i))
 			}
 		})
-		b.Run(tc.name+"/memo", func(b *testing.B) {
-			var m Memo
-			_, _ = m.Extract(tc.lang, tc.src)
+		b.Run(tc.name+"/cached", func(b *testing.B) {
+			var c DocCache
+			_, _ = ExtractCached(tc.lang, tc.src, &c)
 			for i := 0; b.Loop(); i++ {
-				_, _ = m.Extract(tc.lang, benchEdit(tc.src, i))
+				_, _ = ExtractCached(tc.lang, benchEdit(tc.src, i), &c)
 			}
 		})
 	}
