@@ -2,6 +2,7 @@ package host
 
 import (
 	"bytes"
+	"slices"
 	"sync"
 	"unicode/utf8"
 
@@ -627,9 +628,8 @@ func tmplParenEnd(src []byte, i int) int {
 
 // tmplApply rewrites every string of f that crosses a tag: the bytes of an
 // output tag become one placeholder, written as the whole tag; those of any
-// other tag are dropped, as if the tag were absent. Template comments that
-// hold a suppression join f.Comments.
-func tmplApply(f *File, src []byte, tags []tmplTag) {
+// other tag are dropped, as if the tag were absent.
+func tmplApply(f *File, tags []tmplTag) {
 	if len(tags) == 0 {
 		return
 	}
@@ -642,15 +642,18 @@ func tmplApply(f *File, src []byte, tags []tmplTag) {
 		}
 	}
 	f.Strings = kept
-	var comments []Comment
+}
+
+// tmplSuppressions are the template comments that hold a suppression, as
+// comments of the template's file.
+func tmplSuppressions(src []byte, tags []tmplTag) []Comment {
+	var out []Comment
 	for _, t := range tags {
 		if t.Kind == tmplComment && bytes.Contains(src[t.Start:t.End], []byte("cscmd-ignore")) {
-			comments = append(comments, Comment{Start: t.Start, End: t.End, Text: string(src[t.Start:t.End])})
+			out = append(out, Comment{Start: t.Start, End: t.End, Text: string(src[t.Start:t.End])})
 		}
 	}
-	if len(comments) > 0 {
-		f.Comments = tmplMergeComments(f.Comments, comments)
-	}
+	return out
 }
 
 // tmplRewrite rewrites one string; see tmplApply.
@@ -723,26 +726,16 @@ func tmplFirstTag(tags []tmplTag, h int) int {
 	return lo
 }
 
-// tmplMergeComments merges two lists of comments in source order.
-func tmplMergeComments(a, b []Comment) []Comment {
-	out := make([]Comment, 0, len(a)+len(b))
-	for len(a) > 0 && len(b) > 0 {
-		if a[0].Start <= b[0].Start {
-			out, a = append(out, a[0]), a[1:]
-		} else {
-			out, b = append(out, b[0]), b[1:]
-		}
-	}
-	return append(append(out, a...), b...)
-}
-
 // tmplExtract is the extractor of a template language of dialect d: the
 // page, masked, is one HTML document at the same offsets.
 func tmplExtract(d tmplDialect) func(src []byte) (*File, error) {
 	return func(src []byte) (*File, error) {
 		masked, tags := tmplMask(d, src)
 		tmplLast.keep(src, tags)
-		return &File{Docs: []Doc{{Lang: HTML.Name, Text: masked, Map: VerbatimMap(0, len(src)), Own: true}}}, nil
+		return &File{
+			Comments: tmplSuppressions(src, tags),
+			Docs:     []Doc{{Lang: HTML.Name, Text: masked, Map: VerbatimMap(0, len(src)), Own: true}},
+		}, nil
 	}
 }
 
@@ -754,7 +747,12 @@ func tmplFinish(d tmplDialect) func(src []byte, f *File) {
 		if !ok {
 			_, tags = tmplMask(d, src)
 		}
-		tmplApply(f, src, tags)
+		tmplApply(f, tags)
+		// The page is the template's own: a comment written on one of its
+		// lines is a template comment, which the page's visitors never see.
+		f.Regions = slices.DeleteFunc(f.Regions, func(r Region) bool {
+			return r.Lang == HTML && r.Start == 0 && r.End == len(src)
+		})
 	}
 }
 
