@@ -5,9 +5,9 @@ import "bytes"
 // Single-file components (.vue, .svelte, .astro) are HTML with code in more
 // places: script blocks, Astro's `---` frontmatter, and the template's
 // handlers and bound expressions. Each is yielded as a JavaScript document
-// at its own offset; the page is yielded as an HTML document, a copy in
-// which Vue's directive names read as event attributes and every `{…}`
-// expression is filler, so that a `>` inside `{() => …}` cannot end a tag.
+// at its own offset; the page is read as HTML from a copy in which every
+// `{…}` expression is filler, so that a `>` inside `{() => …}` cannot end a
+// tag.
 
 // sfcComments are the comment delimiters of a component: its markup's and
 // its scripts'.
@@ -18,20 +18,27 @@ var sfcComments = []Delims{{Open: "<!--", Close: "-->"}, {Open: "//"}, {Open: "/
 // rest, with those masked, as HTML.
 func sfcExtract(src []byte, fm int) (*File, error) {
 	buf := bytes.Clone(src)
-	f := &File{}
-	js := func(a, e int) {
-		f.Docs = append(f.Docs, Doc{Lang: JS.Name, Text: src[a:e], Map: VerbatimMap(a, e-a)})
+	var js []Doc
+	add := func(a, e int) {
+		js = append(js, Doc{Lang: JS.Name, Text: src[a:e], Map: VerbatimMap(a, e-a), Own: true})
 	}
 	if fm > 0 {
-		js(bytes.Index(src, []byte("---"))+3, fm-3)
+		add(bytes.Index(src, []byte("---"))+3, fm-3)
 		sfcFill(buf, 0, fm, ' ')
 	}
 	sfcEachExpr(src, fm, func(open, close, code int) {
-		js(code, close-1)
+		add(code, close-1)
 		sfcFill(buf, open, close, tmplFillOutput)
 	})
-	f.Docs = append(f.Docs, Doc{Lang: HTML.Name, Text: buf, Map: VerbatimMap(0, len(buf))})
-	return f, nil
+	// The masked page is read here, not yielded as a document: a document
+	// the size of the file would be remembered after every keystroke.
+	f, err := extractHTML(buf)
+	for i := range f.Comments {
+		c := &f.Comments[i]
+		c.Text = string(src[c.Start:c.End])
+	}
+	f.Docs = append(f.Docs, js...)
+	return f, err
 }
 
 // sfcFill overwrites buf[a:b] with c, keeping line breaks.

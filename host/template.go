@@ -727,20 +727,26 @@ func tmplFirstTag(tags []tmplTag, h int) int {
 }
 
 // tmplExtract is the extractor of a template language of dialect d: the
-// page, masked, is one HTML document at the same offsets.
+// page, masked, is read as HTML at the same offsets — its scripts and
+// handlers are the documents of the template's file.
 func tmplExtract(d tmplDialect) func(src []byte) (*File, error) {
 	return func(src []byte) (*File, error) {
 		masked, tags := tmplMask(d, src)
 		tmplLast.keep(src, tags)
-		return &File{
-			Comments: tmplSuppressions(src, tags),
-			Docs:     []Doc{{Lang: HTML.Name, Text: masked, Map: VerbatimMap(0, len(src)), Own: true}},
-		}, nil
+		f, err := extractHTML(masked)
+		// A comment is quoted as written, not as masked.
+		for i := range f.Comments {
+			c := &f.Comments[i]
+			c.Text = string(src[c.Start:c.End])
+		}
+		f.Comments = append(f.Comments, tmplSuppressions(src, tags)...)
+		slices.SortStableFunc(f.Comments, func(a, b Comment) int { return a.Start - b.Start })
+		return f, err
 	}
 }
 
-// tmplFinish rewrites, once the masked page is extracted, each message that
-// crosses a tag (see tmplApply).
+// tmplFinish rewrites, once the page's documents are extracted, each
+// message that crosses a tag (see tmplApply).
 func tmplFinish(d tmplDialect) func(src []byte, f *File) {
 	return func(src []byte, f *File) {
 		tags, ok := tmplLast.get(src)
@@ -748,11 +754,6 @@ func tmplFinish(d tmplDialect) func(src []byte, f *File) {
 			_, tags = tmplMask(d, src)
 		}
 		tmplApply(f, tags)
-		// The page is the template's own: a comment written on one of its
-		// lines is a template comment, which the page's visitors never see.
-		f.Regions = slices.DeleteFunc(f.Regions, func(r Region) bool {
-			return r.Lang == HTML && r.Start == 0 && r.End == len(src)
-		})
 	}
 }
 
