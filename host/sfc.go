@@ -96,7 +96,10 @@ func sfcSkipRaw(src []byte, i int) int {
 			continue
 		}
 		closer := []byte("</" + name)
-		for k := e; k < len(src); {
+		// The body starts after the start tag, whose attributes may hold
+		// anything, "</script" included, as the HTML lexer reads them.
+		k := sfcTagEnd(src, e)
+		for k < len(src) {
 			j := bytes.Index(src[k:], []byte("</"))
 			if j < 0 {
 				return len(src)
@@ -110,6 +113,25 @@ func sfcSkipRaw(src []byte, i int) int {
 		return len(src)
 	}
 	return i + 1
+}
+
+// sfcTagEnd returns the offset after the '>' that ends the start tag whose
+// attributes start at src[i], skipping quoted attribute values.
+func sfcTagEnd(src []byte, i int) int {
+	for i < len(src) {
+		switch src[i] {
+		case '>':
+			return i + 1
+		case '"', '\'':
+			if j := bytes.IndexByte(src[i+1:], src[i]); j >= 0 {
+				i += j + 2
+				continue
+			}
+			return len(src)
+		}
+		i++
+	}
+	return len(src)
 }
 
 // jsBraceEnd returns the offset after the '}' that closes the '{' at src[i],
