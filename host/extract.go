@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/web1on1/cscmd/linemap"
 )
 
 // MaxDepth is how deep Extract looks into documents embedded in documents:
@@ -53,6 +55,8 @@ func extractDoc(lang *Language, src []byte, depth int, cache *DocCache) (*File, 
 		c := &f.Comments[i]
 		body, at := lang.Body(c.Text)
 		c.Body, c.BodyMap = body, VerbatimMap(c.Start+at, len(body))
+		end := linemap.LineEnd(src, c.End)
+		c.Scope = [2]int{linemap.LineStart(src, c.Start), linemap.LineEnd(src, end+linemap.BreakAt(src, end))}
 	}
 	docs := f.Docs
 	f.Docs = nil
@@ -168,6 +172,7 @@ func (f *File) lift(src []byte, inner *File, d Doc) {
 		c.Start, c.End = d.Map.Start(c.Start), d.Map.End(c.End)
 		c.Text = string(src[c.Start:c.End])
 		c.BodyMap = c.BodyMap.Compose(d.Map)
+		c.Scope = [2]int{d.Map.Start(c.Scope[0]), d.Map.End(c.Scope[1])}
 		f.Comments = append(f.Comments, c)
 	}
 }

@@ -87,6 +87,11 @@ type Comment struct {
 	// BodyMap its map to the host file; Extract fills them in.
 	Body    string
 	BodyMap Map
+	// Scope is the host range a suppression in the comment covers: from
+	// the start of its first line to the end of the line after its last,
+	// lines of the document it is written in (a tag's HTML in a JSON
+	// string has lines of its own). Extract fills it in.
+	Scope [2]int
 }
 
 // File is what extraction finds in one host file.

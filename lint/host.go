@@ -9,7 +9,6 @@ import (
 
 	"github.com/web1on1/cscmd/grammar"
 	"github.com/web1on1/cscmd/host"
-	"github.com/web1on1/cscmd/linemap"
 )
 
 // LintHost lints the >cs strings and the web1on1 calls of a host file. A
@@ -100,41 +99,33 @@ func (l *Linter) LintExtractedCached(f *host.File, extractErr error, src []byte,
 	return c.finish()
 }
 
-// hostSups are the suppression comments of a host file by line.
+// hostSups are the suppression comments of a host file.
 type hostSups struct {
-	all    suppressions
-	byLine map[int]suppressions // the lines each comment covers
-	lines  *linemap.Map
+	all suppressions
 }
 
-func hostSuppressions(f *host.File, src []byte) hostSups {
+func hostSuppressions(f *host.File, _ []byte) hostSups {
 	var h hostSups
 	for _, c := range f.Comments {
-		s := findSuppression(c.Body, c.BodyMap, c.Start, c.End)
-		if s == nil {
-			continue
-		}
-		if h.lines == nil {
-			h.lines = linemap.New(src)
-			h.byLine = map[int]suppressions{}
-		}
-		h.all = append(h.all, s)
-		last, _ := h.lines.Position(c.End, linemap.Bytes)
-		first, _ := h.lines.Position(c.Start, linemap.Bytes)
-		for line := first; line <= last+1; line++ {
-			h.byLine[line] = append(h.byLine[line], s)
+		if s := findSuppression(c.Body, c.BodyMap, c.Start, c.End); s != nil {
+			s.scope = c.Scope
+			h.all = append(h.all, s)
 		}
 	}
 	return h
 }
 
-// at returns the suppressions that cover a unit starting at offset.
+// at returns the suppressions that cover a unit starting at offset: those
+// whose comment is on its line or the line before, in the document the
+// comment is written in. Files hold few suppression comments.
 func (h hostSups) at(offset int) suppressions {
-	if h.lines == nil {
-		return nil
+	var out suppressions
+	for _, s := range h.all {
+		if s.scope[0] <= offset && offset <= s.scope[1] {
+			out = append(out, s)
+		}
 	}
-	line, _ := h.lines.Position(offset, linemap.Bytes)
-	return h.byLine[line]
+	return out
 }
 
 // genericPlaceholder is how the grammar writes a dynamic part in a message.

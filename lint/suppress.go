@@ -16,6 +16,7 @@ const suppressionMarker = "cscmd-ignore"
 // suppression is one `cscmd-ignore` comment and what it has silenced.
 type suppression struct {
 	start, end int      // byte range of the comment in its file
+	scope      [2]int   // in a host file, the range it covers (see host.Comment)
 	all        bool     // no rules named: every rule
 	rules      []string // named rules, as written
 	used       map[string]bool

@@ -233,6 +233,9 @@ func gtmLine(doc *strings.Builder, i int) {
 	default:
 		fmt.Fprintf(doc, `{"type": "html", "parameter": [{"key": "html", "value": "<script>\n  window.dataLayer.push({event: 'tag-%d'});\n</script>"}]},`+"\n", i)
 	}
+	if i == 9999 {
+		doc.WriteString(`{"type": "end"}]}}` + "\n")
+	}
 }
 
 // benchLSP opens a 10,000-line document of a language, edits one character
