@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/web1on1/cscmd/host"
 )
 
 // TestNeovimCscmd attaches the real `cscmd lsp` to a command file and an
@@ -79,4 +81,38 @@ func codes(ds []diagnostic) []string {
 		out = append(out, d.Code.(string))
 	}
 	return out
+}
+
+// TestNeovimCscmdPHP opens a WordPress template in Neovim: the command in
+// an onclick of the page, with a PHP output tag in it, which is a
+// placeholder, not a finding. It runs where the registry has PHP.
+func TestNeovimCscmdPHP(t *testing.T) {
+	if host.ByName("php") == nil {
+		t.Skip("no PHP language registered")
+	}
+	dir := t.TempDir()
+	server := goBuild(t, dir, "cscmd", "../../cmd/cscmd")
+	root := filepath.Join(dir, "workspace")
+	require.NoError(t, os.Mkdir(root, 0o755))
+	writeFile(t, filepath.Join(root, ".cscmd.yaml"), "catalog:\n  categories: [Used Car, New Car]\n")
+	page := filepath.Join(root, "page.php")
+	writeFile(t, page, "<?php $cat = get_field('category'); /* é 😀 */ ?>\n"+
+		`<button title="😀" onclick="web1on1.api.sendClientMessage('&gt;CS /set @category <?= esc_js($cat) ?>')">Chat</button>`+"\n")
+
+	res := runNeovim(t, []string{server, "lsp"}, plan{
+		Root:  root,
+		Files: []filePlan{{Path: page, CodeAction: &cursor{1, 65}}},
+	})
+
+	require.Empty(t, res.Errors)
+	require.Len(t, res.Files, 1)
+	php := res.Files[0]
+	assert.Equal(t, "php", php.Filetype)
+	require.Equal(t, []string{"prefix"}, codes(php.Diagnostics), "the output tag is a placeholder: no unknown category")
+	// Byte columns, after a 4-byte emoji that is two UTF-16 units.
+	assert.Equal(t, 61, php.Diagnostics[0].Col, "the range starts at &gt;CS")
+	assert.Equal(t, 67, php.Diagnostics[0].EndCol)
+	assert.Equal(t, `Replace with ">cs"`, php.Applied)
+	assert.Contains(t, php.AfterFix[1], `sendClientMessage('>cs /set @category <?= esc_js($cat) ?>')`)
+	assert.Empty(t, php.DiagnosticsAfterFix)
 }
