@@ -243,7 +243,11 @@ func (id *ObjectID) End() Pos {
 
 // Dynamic reports whether the id holds a placeholder, so any value may stand
 // there at run time.
-func (id *ObjectID) Dynamic() bool { return strings.ContainsRune(id.Raw, Placeholder) }
+func (id *ObjectID) Dynamic() bool { return HasPlaceholder(id.Raw) }
+
+// HasPlaceholder reports whether s holds a Placeholder: a dynamic part that
+// the host fills in at run time. It is the one test of it.
+func HasPlaceholder(s string) bool { return strings.ContainsRune(s, Placeholder) }
 
 // Valid reports whether the id is 24 hex digits, in either case, or dynamic.
 func (id *ObjectID) Valid() bool { return IsObjectID(id.Raw) || id.Dynamic() }
@@ -281,6 +285,22 @@ func IsObjectID(s string) bool {
 		}
 	}
 	return true
+}
+
+// HexValue returns the value of c as a hex digit, in either case, or -1.
+// It is the one definition of a hex digit, for ObjectIds and for the
+// escapes of every host language.
+func HexValue(c byte) int { return int(hexValue[c]) }
+
+// ShortID abbreviates a well-formed ObjectId to its first and last four
+// digits (6054…7655), which tell ids apart at a glance: for the editor's
+// names and hints, never for a message, which shows ids in full so that
+// they can be copied and searched for. Anything else is returned as is.
+func ShortID(id string) string {
+	if !IsObjectID(id) {
+		return id
+	}
+	return id[:4] + "…" + id[20:]
 }
 
 // hexValue is the value of each byte as a hex digit, or -1: a table, since

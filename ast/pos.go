@@ -6,7 +6,9 @@ import "fmt"
 // of the source; Line and Column count from 1, and Column counts bytes (convert
 // to code points or UTF-16 units at the edge, where the line text is known).
 //
-// A message is one line, so a position n bytes further on is Pos.Add(n).
+// A command is one line, so inside one a position n bytes further on is
+// Pos.Add(n). Chat may span lines (a host string can hold line breaks):
+// there Add is wrong past a break, and positions come from the source.
 type Pos struct {
 	Offset int
 	Line   int

@@ -2,6 +2,7 @@ package config
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/web1on1/cscmd/suggest"
 )
@@ -175,8 +176,10 @@ func containsKind(kinds []Kind, k Kind) bool {
 // Membership is exact: names are compared case-sensitively, as the widget
 // does. Every method is safe on a nil *Names, which holds nothing.
 type Names struct {
-	list []string
-	set  map[string]bool
+	list  []string
+	set   map[string]bool
+	once  sync.Once
+	index *suggest.Index // made on the first Closest: most runs never ask
 }
 
 func newNames() *Names { return &Names{set: map[string]bool{}} }
@@ -192,7 +195,8 @@ func (n *Names) Closest(name string) (string, bool) {
 	if n == nil {
 		return "", false
 	}
-	return suggest.Closest(name, n.list)
+	n.once.Do(func() { n.index = suggest.NewIndex(n.list) })
+	return n.index.Closest(name)
 }
 
 // All returns the names in file order; the caller must not modify the slice.

@@ -27,6 +27,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/web1on1/cscmd/internal/yamldepth"
+	"github.com/web1on1/cscmd/linemap"
 )
 
 // FileName is the name Find looks for.
@@ -253,15 +254,16 @@ func invalidUTF8(src []byte) (line, col int, ok bool) {
 	}
 	line, col = 1, 1
 	for len(src) > 0 {
+		if n := linemap.BreakAt(src, 0); n > 0 {
+			line, col = line+1, 1
+			src = src[n:]
+			continue
+		}
 		r, size := utf8.DecodeRune(src)
 		if r == utf8.RuneError && size == 1 {
 			return line, col, true
 		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
+		col++
 		src = src[size:]
 	}
 	return line, col, true

@@ -109,6 +109,8 @@ func TestLoadErrors(t *testing.T) {
 			{Line: 3, Column: 1, Msg: "a config file holds one yaml document, got 2"}}},
 		{"invalid utf-8", "catalog:\n  categories: [ok, caf\xe9]\n", []Error{
 			{Line: 2, Column: 23, Msg: "invalid utf-8; the file must be saved as utf-8"}}},
+		{"invalid utf-8 after lone CRs", "catalog:\r  categories: [ok, caf\xe9]\r", []Error{
+			{Line: 2, Column: 23, Msg: "invalid utf-8; the file must be saved as utf-8"}}},
 		{"several errors sorted by position", "catalog:\n  users: [{id: 1, name: a}]\nrules: {x: y}\n", []Error{
 			{Line: 2, Column: 16, Key: "catalog.users[0].id", Msg: "object id must be 24 hex digits, got 1"},
 			{Line: 3, Column: 9, Key: "rules.x", Msg: `unknown rule "x"`},

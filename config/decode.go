@@ -12,6 +12,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/token"
 
+	csast "github.com/web1on1/cscmd/ast"
 	"github.com/web1on1/cscmd/host"
 	"github.com/web1on1/cscmd/suggest"
 )
@@ -104,11 +105,7 @@ func (d *decoder) decodeRules(n ast.Node, key string, cfg *Config) {
 		known := true
 		if d.rules != nil && !slices.Contains(d.rules, p.key) {
 			known = false
-			if s, ok := suggest.Closest(p.key, d.rules); ok {
-				d.errorf(p.k, k, "unknown rule %q; did you mean %q?", p.key, s)
-			} else {
-				d.errorf(p.k, k, "unknown rule %q", p.key)
-			}
+			d.unknownName(p.k, k, "rule", p.key, d.rules, nil, "")
 		}
 		sev, ok := scalar(p.v)
 		if !ok || !slices.Contains(severities, sev) {
@@ -130,16 +127,39 @@ func (d *decoder) decodeExclude(n ast.Node, key string, cfg *Config) {
 		if !ok {
 			return
 		}
-		p := path.Clean(s)
-		switch {
-		case p == "." || strings.HasPrefix(p, "/") || p == ".." || strings.HasPrefix(p, "../"):
-			d.errorf(v, k, "exclude pattern must be relative to the config directory, got %q", s)
-		case !doublestar.ValidatePattern(p):
-			d.errorf(v, k, "invalid glob pattern %q", s)
-		default:
+		if p, msg := pattern("exclude", s); msg != "" {
+			d.errorf(v, k, "%s", msg)
+		} else {
 			cfg.Exclude = append(cfg.Exclude, p)
 		}
 	})
+}
+
+// pattern cleans a doublestar glob of the key what, or says why it cannot
+// be one.
+func pattern(what, s string) (string, string) {
+	p := path.Clean(s)
+	switch {
+	case p == "." || strings.HasPrefix(p, "/") || p == ".." || strings.HasPrefix(p, "../"):
+		return "", fmt.Sprintf("%s pattern must be relative to the config directory, got %q", what, s)
+	case !doublestar.ValidatePattern(p):
+		return "", fmt.Sprintf("invalid glob pattern %q", s)
+	}
+	return p, ""
+}
+
+// unknownName reports a name of kind what that is not one of known, with
+// the closest as a did-you-mean (through canonical, when not nil), or else
+// with otherwise after it.
+func (d *decoder) unknownName(n ast.Node, key, what, name string, known []string, canonical func(string) string, otherwise string) {
+	if s, ok := suggest.Closest(name, known); ok {
+		if canonical != nil {
+			s = canonical(s)
+		}
+		d.errorf(n, key, "unknown %s %q; did you mean %q?", what, name, s)
+		return
+	}
+	d.errorf(n, key, "unknown %s %q%s", what, name, otherwise)
 }
 
 // decodeLanguages reads `languages: {GLOB: LANGUAGE}`, where LANGUAGE is
@@ -154,13 +174,9 @@ func (d *decoder) decodeLanguages(n ast.Node, key string, cfg *Config) {
 	}
 	for _, p := range ps {
 		k := key + "." + p.key
-		pat := path.Clean(p.key)
-		switch {
-		case pat == "." || strings.HasPrefix(pat, "/") || pat == ".." || strings.HasPrefix(pat, "../"):
-			d.errorf(p.k, k, "languages pattern must be relative to the config directory, got %q", p.key)
-			continue
-		case !doublestar.ValidatePattern(pat):
-			d.errorf(p.k, k, "invalid glob pattern %q", p.key)
+		pat, msg := pattern("languages", p.key)
+		if msg != "" {
+			d.errorf(p.k, k, "%s", msg)
 			continue
 		}
 		name, ok := scalar(p.v)
@@ -170,11 +186,8 @@ func (d *decoder) decodeLanguages(n ast.Node, key string, cfg *Config) {
 		}
 		lang := host.ByName(name)
 		if lang == nil {
-			if s, ok := suggest.Closest(name, host.Names()); ok {
-				d.errorf(p.v, k, "unknown language %q; did you mean %q?", name, host.ByName(s).Name)
-			} else {
-				d.errorf(p.v, k, "unknown language %q; known: %s", name, strings.Join(languageNames(), ", "))
-			}
+			d.unknownName(p.v, k, "language", name, host.Names(), func(s string) string { return host.ByName(s).Name },
+				"; known: "+strings.Join(languageNames(), ", "))
 			continue
 		}
 		cfg.Languages = append(cfg.Languages, LanguageGlob{Pattern: pat, Name: lang.Name})
@@ -553,6 +566,4 @@ func oneOf(words []string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
-func isHex(r rune) bool {
-	return '0' <= r && r <= '9' || 'a' <= r && r <= 'f' || 'A' <= r && r <= 'F'
-}
+func isHex(r rune) bool { return r < utf8.RuneSelf && csast.HexValue(byte(r)) >= 0 }

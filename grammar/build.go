@@ -333,7 +333,7 @@ func (b *builder) checkID(id *ast.ObjectID) {
 		return
 	}
 	for i, r := range id.Raw {
-		if r >= utf8.RuneSelf || !isHexByte(byte(r)) {
+		if r >= utf8.RuneSelf || ast.HexValue(byte(r)) < 0 {
 			b.errorf(id.Pos().Add(i), id.Pos().Add(i+utf8.RuneLen(r)), CodeObjectIDFormat,
 				"object id must be 24 hex digits; %q in %q is not a hex digit", r, id.Raw)
 			return
@@ -345,11 +345,7 @@ func (b *builder) checkID(id *ast.ObjectID) {
 // dynamic reports whether s holds a placeholder that the host fills in at
 // run time.
 func (b *builder) dynamic(s string) bool {
-	return b.placeholders && strings.ContainsRune(s, ast.Placeholder)
-}
-
-func isHexByte(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+	return b.placeholders && ast.HasPlaceholder(s)
 }
 
 // validName reports whether s is a NAME: a letter or "_", then letters,

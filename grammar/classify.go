@@ -42,6 +42,9 @@ func classify(s string) (Class, int) {
 	if IsCommand(s) {
 		return Command, 3
 	}
+	if len(s) == 0 || s[0] != '>' && !isBlank(s[0]) {
+		return Chat, 0 // most chat, decided at its first byte as prefixEnd would
+	}
 	k := prefixEnd(s)
 	if k < 0 {
 		return Chat, 0

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/web1on1/cscmd/ast"
 	"github.com/web1on1/cscmd/linemap"
 )
 
@@ -65,11 +66,16 @@ func extractDoc(lang *Language, src []byte, depth int, cache *DocCache) (*File, 
 		if sub == nil || sub.Extract == nil || depth >= MaxDepth || !sub.MayHold(d.Text) {
 			continue
 		}
-		k := docKey{lang: sub, depth: depth + 1, text: string(d.Text)}
-		e, ok := cache.get(k)
-		if !ok {
-			e.file, e.err = extractDoc(sub, d.Text, depth+1, cache)
-			cache.put(k, e)
+		var e docEntry
+		if cache == nil {
+			e.file, e.err = extractDoc(sub, d.Text, depth+1, nil)
+		} else {
+			k := docKey{lang: sub, depth: depth + 1, text: string(d.Text)}
+			var ok bool
+			if e, ok = cache.get(k); !ok {
+				e.file, e.err = extractDoc(sub, d.Text, depth+1, cache)
+				cache.put(k, e)
+			}
 		}
 		f.lift(src, e.file, d)
 		f.Regions = append(f.Regions, Region{Start: d.Map.Start(0), End: d.Map.End(d.Map.Len), Lang: sub, Escaped: d.Layer.Escape != nil})
@@ -150,11 +156,18 @@ func (c *DocCache) add(k docKey, e docEntry) {
 // lift adds what was found in the embedded document d of src to f, moved
 // to the offsets of src.
 func (f *File) lift(src []byte, inner *File, d Doc) {
+	// The strings found directly in d share one list of layers; appending
+	// to any list makes a new array: inner may be shared through a
+	// DocCache.
+	own := []Layer{d.Layer}
 	for _, s := range inner.Strings {
 		m := s.Map().Compose(d.Map)
 		s.Segs, s.Start, s.End = m.Segs, d.Map.Start(s.Start), d.Map.End(s.End)
-		if d.Layer.Escape != nil {
-			// A new array: inner may be shared through a DocCache.
+		switch {
+		case d.Layer.Escape == nil:
+		case len(s.Outer) == 0:
+			s.Outer = own[:1:1]
+		default:
 			s.Outer = append(s.Outer[:len(s.Outer):len(s.Outer)], d.Layer)
 		}
 		f.Strings = append(f.Strings, s)
@@ -238,3 +251,23 @@ var syntaxLayer = map[Syntax]string{
 // attrLayer is an HTML attribute value: JS in an event handler is
 // entity-encoded on top of its own escapes.
 var attrLayer = Layer{Name: "attr", Escape: func(text string) (string, bool) { return escapeAttr(text), true }}
+
+// hexRune decodes the n hex digits at src[i]: the one decoder of the
+// numeric escapes of every host language (\x, \u, \U, &#x…;).
+func hexRune(src []byte, i, n int) (rune, bool) {
+	if i < 0 || i+n > len(src) {
+		return 0, false
+	}
+	v := rune(0)
+	for _, c := range src[i : i+n] {
+		d := hexDigit(c)
+		if d < 0 {
+			return 0, false
+		}
+		v = v<<4 | d
+	}
+	return v, true
+}
+
+// hexDigit is ast.HexValue, the one definition of a hex digit, as a rune.
+func hexDigit(c byte) rune { return rune(ast.HexValue(c)) }

@@ -251,7 +251,7 @@ func htmlRef(dst, src []byte, i int, attr, strict bool) ([]byte, int) {
 		}
 		ds, v := j, rune(0)
 		for j < len(src) {
-			d := jsHexVal(src[j])
+			d := hexDigit(src[j])
 			if d < 0 || d >= base {
 				break
 			}

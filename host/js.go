@@ -992,7 +992,8 @@ func (b *jsBuilder) start(matchOnly bool) {
 	b.text, b.segs = b.text[:0], b.segs[:0]
 }
 
-// feed passes decoded runes to the matcher; it reports whether the match is
+// feed passes decoded bytes to grammar's prefix matcher, the one definition
+// of a text that looks like a command; it reports whether the match is
 // decided.
 func (b *jsBuilder) feed(s []byte) bool {
 	for i := 0; i < len(s) && b.res == grammar.PrefixMore; i++ {
@@ -1209,15 +1210,15 @@ func jsEscape(src []byte, i int) (rune, int) {
 		}
 		return v, n
 	case 'x':
-		if v, ok := jsHex(src, i+2, 2); ok {
+		if v, ok := hexRune(src, i+2, 2); ok {
 			return v, 4
 		}
 	case 'u':
 		if i+2 < len(src) && src[i+2] == '{' {
 			j := i + 3
 			v := rune(0)
-			for j < len(src) && jsHexVal(src[j]) >= 0 && v <= utf8.MaxRune {
-				v = v*16 + jsHexVal(src[j])
+			for j < len(src) && hexDigit(src[j]) >= 0 && v <= utf8.MaxRune {
+				v = v*16 + hexDigit(src[j])
 				j++
 			}
 			if j > i+3 && j < len(src) && src[j] == '}' {
@@ -1228,12 +1229,12 @@ func jsEscape(src []byte, i int) (rune, int) {
 			}
 			break
 		}
-		v, ok := jsHex(src, i+2, 4)
+		v, ok := hexRune(src, i+2, 4)
 		if !ok {
 			break
 		}
 		if 0xD800 <= v && v < 0xDC00 && i+12 <= len(src) && src[i+6] == '\\' && src[i+7] == 'u' {
-			if lo, ok := jsHex(src, i+8, 4); ok && 0xDC00 <= lo && lo < 0xE000 {
+			if lo, ok := hexRune(src, i+8, 4); ok && 0xDC00 <= lo && lo < 0xE000 {
 				return 0x10000 + (v-0xD800)<<10 + (lo - 0xDC00), 12
 			}
 		}
@@ -1248,33 +1249,6 @@ func jsEscape(src []byte, i int) (rune, int) {
 	}
 	r, n := utf8.DecodeRune(src[i+1:])
 	return r, 1 + n
-}
-
-func jsHexVal(c byte) rune {
-	switch {
-	case '0' <= c && c <= '9':
-		return rune(c - '0')
-	case 'a' <= c && c <= 'f':
-		return rune(c-'a') + 10
-	case 'A' <= c && c <= 'F':
-		return rune(c-'A') + 10
-	}
-	return -1
-}
-
-func jsHex(src []byte, i, n int) (rune, bool) {
-	if i+n > len(src) {
-		return 0, false
-	}
-	v := rune(0)
-	for _, c := range src[i : i+n] {
-		d := jsHexVal(c)
-		if d < 0 {
-			return 0, false
-		}
-		v = v*16 + d
-	}
-	return v, true
 }
 
 // decodeJSX decodes the content src[s:e] of a JSX attribute string:

@@ -29,6 +29,7 @@ var JSONC = &Language{
 	IDs:        []string{"jsonc"},
 	Extract:    extractJSON,
 	Comments:   JSON.Comments,
+	Dialect:    JSON,
 	Suppress:   &Delims{Open: "//"},
 }
 
@@ -404,7 +405,7 @@ func jsonEscape(src []byte, i int) (rune, int, string) {
 	case 't':
 		return '\t', i + 2, ""
 	case 'u':
-		v, ok := preHex(src, i+2, 4)
+		v, ok := hexRune(src, i+2, 4)
 		if !ok {
 			k := i + 2
 			for k < len(src) && k < i+6 && jsonAtomByte[src[k]] {
@@ -416,7 +417,7 @@ func jsonEscape(src []byte, i int) (rune, int, string) {
 			return v, i + 6, ""
 		}
 		if v < 0xDC00 && i+11 < len(src) && src[i+6] == '\\' && src[i+7] == 'u' {
-			if lo, ok := preHex(src, i+8, 4); ok && lo >= 0xDC00 && lo <= 0xDFFF {
+			if lo, ok := hexRune(src, i+8, 4); ok && lo >= 0xDC00 && lo <= 0xDFFF {
 				return utf16.DecodeRune(v, lo), i + 12, ""
 			}
 		}

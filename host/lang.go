@@ -67,6 +67,17 @@ type Language struct {
 	// extracted and lifted into the File: a template language rewrites
 	// there the messages that cross its tags.
 	Finish func(src []byte, f *File)
+	// Dialect is the language this one is a variant of (JSONC of JSON), or
+	// nil: an editor's id for either is taken for a file of the other.
+	Dialect *Language
+}
+
+// Family is the language l is a dialect of, or l itself.
+func (l *Language) Family() *Language {
+	for l.Dialect != nil {
+		l = l.Dialect
+	}
+	return l
 }
 
 // MayHold reports whether src, a file or document of the language, may hold

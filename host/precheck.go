@@ -128,24 +128,24 @@ func preEscape(src []byte, i int) (rune, int) {
 	}
 	switch c := src[i+1]; c {
 	case 'x':
-		if v, ok := preHex(src, i+2, 2); ok {
+		if v, ok := hexRune(src, i+2, 2); ok {
 			return v, 4
 		}
 	case 'u':
 		if i+2 < len(src) && src[i+2] == '{' {
 			j := i + 3
-			for j < len(src) && j-i-3 < 8 && preHexVal(src[j]) >= 0 {
+			for j < len(src) && j-i-3 < 8 && hexDigit(src[j]) >= 0 {
 				j++
 			}
 			if j > i+3 && j < len(src) && src[j] == '}' {
-				v, _ := preHex(src, i+3, j-i-3)
+				v, _ := hexRune(src, i+3, j-i-3)
 				return v, j + 1 - i
 			}
-		} else if v, ok := preHex(src, i+2, 4); ok {
+		} else if v, ok := hexRune(src, i+2, 4); ok {
 			return v, 6
 		}
 	case 'U':
-		if v, ok := preHex(src, i+2, 8); ok {
+		if v, ok := hexRune(src, i+2, 8); ok {
 			return v, 10
 		}
 	case 'n':
@@ -187,7 +187,7 @@ func preEntity(src []byte, i int) (rune, int) {
 	}
 	v, start := rune(0), j
 	for j < len(src) && j-start < 12 {
-		d := preHexVal(src[j])
+		d := hexDigit(src[j])
 		if d < 0 || d >= base {
 			break
 		}
@@ -201,32 +201,4 @@ func preEntity(src []byte, i int) (rune, int) {
 		j++
 	}
 	return v, j - i
-}
-
-// preHex decodes n hex digits at src[i].
-func preHex(src []byte, i, n int) (rune, bool) {
-	if i+n > len(src) {
-		return 0, false
-	}
-	v := rune(0)
-	for _, c := range src[i : i+n] {
-		d := preHexVal(c)
-		if d < 0 {
-			return 0, false
-		}
-		v = v<<4 | d
-	}
-	return v, true
-}
-
-func preHexVal(c byte) rune {
-	switch {
-	case c >= '0' && c <= '9':
-		return rune(c - '0')
-	case c >= 'a' && c <= 'f':
-		return rune(c-'a') + 10
-	case c >= 'A' && c <= 'F':
-		return rune(c-'A') + 10
-	}
-	return -1
 }

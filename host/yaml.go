@@ -656,23 +656,23 @@ func yamlEscape(src []byte, i int) (rune, int) {
 	case 'P':
 		return 0x2029, i + 2
 	case 'x':
-		if v, ok := preHex(src, i+2, 2); ok {
+		if v, ok := hexRune(src, i+2, 2); ok {
 			return v, i + 4
 		}
 	case 'u':
-		if v, ok := preHex(src, i+2, 4); ok {
+		if v, ok := hexRune(src, i+2, 4); ok {
 			if !utf16.IsSurrogate(v) {
 				return v, i + 6
 			}
 			if v < 0xDC00 && i+11 < len(src) && src[i+6] == '\\' && src[i+7] == 'u' {
-				if lo, ok := preHex(src, i+8, 4); ok && lo >= 0xDC00 && lo <= 0xDFFF {
+				if lo, ok := hexRune(src, i+8, 4); ok && lo >= 0xDC00 && lo <= 0xDFFF {
 					return utf16.DecodeRune(v, lo), i + 12
 				}
 			}
 			return utf8.RuneError, i + 6
 		}
 	case 'U':
-		if v, ok := preHex(src, i+2, 8); ok {
+		if v, ok := hexRune(src, i+2, 8); ok {
 			if !utf8.ValidRune(v) {
 				v = utf8.RuneError
 			}

@@ -99,6 +99,7 @@ func TestExtractYAML(t *testing.T) {
 		{name: "anchors and aliases", src: "a: &x y\nb: *x\nc: &z\n  - *x\n", texts: []string{"y"}},
 		{name: "tags", src: "a: !!str 1\nb: !custom \"x\"", texts: []string{"1", "x"}},
 		{name: "tab before value", src: "a:\t\"x\"\nb:\ty", texts: []string{"x", "y"}},
+		{name: "tab after colon, nested and in sequences", src: "m:\n  send:\t\">cs /notify\"\n  o:\t'y' # c\n" + "n:\n  - send:\t\">cs x\"\n    k:\tv\n", texts: []string{">cs /notify", "y", ">cs x", "v"}},
 		{name: "documents", src: "a\n---\nb\n...\n--- c", texts: []string{"a", "b", "c"}},
 		{name: "bad escape", src: "a: \"x\\qy\"\nb: z", texts: []string{"xqy", "z"}, err: "found unknown escape character 'q'"},
 		{name: "unterminated single", src: "a: 'x\nb: y", texts: []string{"x b: y"}, err: "could not find end character of single-quoted text"},

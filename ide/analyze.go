@@ -168,9 +168,9 @@ func (ig *ignorer) fix(d lint.Diagnostic) (lsp.Fix, bool) {
 	}
 	lineText := ig.text[start:end]
 	indent := lineText[:len(lineText)-len(bytes.TrimLeft(lineText, " \t"))]
-	eol := "\n"
-	if end+1 < len(ig.text) && ig.text[end] == '\r' && ig.text[end+1] == '\n' {
-		eol = "\r\n"
+	eol := "\n" // the line's own break: LF, CRLF or a lone CR
+	if n := linemap.BreakAt(ig.text, end); n > 0 {
+		eol = string(ig.text[end : end+n])
 	}
 	return lsp.Fix{
 		Title: fmt.Sprintf("Ignore %s here", d.Rule),

@@ -24,6 +24,11 @@ func FuzzFeatures(f *testing.F) {
 	}
 	f.Add(`<a onclick="f('&gt;cs /set @category &amp;')">x</a>`, uint8(2))
 	f.Add("m: '>cs @'\n", uint8(3))
+	// Lone CRs, a stray bracket after a byte order mark, non-null `!` and
+	// optional calls.
+	f.Add(">cs /assign 62c6077ca980127f404b0301\r>cs /sett x\r\n\r>cs /", uint8(0))
+	f.Add("\xef\xbb\xbf]: >cs", uint8(3))
+	f.Add("a = b! / c;\rweb1on1!.api?.sendClientMessage?.('>cs /set @category ')", uint8(1))
 	langs := []string{"cscmd", "javascript", "html", "yaml", "json"}
 	ws := catalogWorkspace(f)
 	f.Fuzz(func(t *testing.T, s string, lang uint8) {

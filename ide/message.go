@@ -111,15 +111,6 @@ func firstLine(s string) string {
 	return s
 }
 
-// shortID abbreviates a well-formed ObjectId for names: the first and last
-// four digits, which tell ids apart at a glance.
-func shortID(id string) string {
-	if !ast.IsObjectID(id) {
-		return id
-	}
-	return id[:4] + "…" + id[20:]
-}
-
 // readable writes the dynamic parts of a host string as the author did.
 func readable(s string) string {
 	return strings.ReplaceAll(s, string(ast.Placeholder), "${…}")

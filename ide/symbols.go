@@ -59,7 +59,7 @@ func symbolName(msg ast.Message) (string, protocol.SymbolKind) {
 	}
 	id := func(id *ast.ObjectID) {
 		if id != nil {
-			word(shortID(id.Raw))
+			word(ast.ShortID(id.Raw))
 		}
 	}
 	text := func(t *ast.Text) {
@@ -82,13 +82,13 @@ func symbolName(msg ast.Message) (string, protocol.SymbolKind) {
 		case *ast.Location:
 			var loc string
 			if v.Org != nil {
-				loc = shortID(v.Org.Raw)
+				loc = ast.ShortID(v.Org.Raw)
 			}
 			if v.Hash.IsValid() {
 				loc += "#"
 			}
 			if v.Dept != nil {
-				loc += shortID(v.Dept.Raw)
+				loc += ast.ShortID(v.Dept.Raw)
 			}
 			word(loc)
 		}

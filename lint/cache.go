@@ -18,11 +18,12 @@ type LineCache struct {
 	pass  int
 }
 
-// cachedLine holds a line's findings with offsets from the line's start,
-// before suppression, which depends on the lines around it.
+// cachedLine holds the findings of one unit — a line of a command file, or
+// a host string — with offsets in the unit's own text, before suppression,
+// which depends on what is around the unit.
 type cachedLine struct {
 	diags []Diagnostic
-	pass  int // the last LintCommandsCached pass that saw the line
+	pass  int // the last pass of its cache (LineCache, StringCache) that saw the unit
 }
 
 // LintCommandsCached is LintCommands for a file linted again and again:

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -11,12 +12,13 @@ import (
 	"github.com/web1on1/cscmd/host"
 )
 
-// A rule page has the sections "## Bad" and "## Good". Bad holds an example
-// file in a fenced block whose info string names its language (cscmd, js,
-// html, json, yaml: any name of host.Languages), followed by a ```text block with the diagnostics of the
-// rule it produces, `line:col: severity: message [rule]`. Good holds an
-// example that produces none of the rule's diagnostics. The examples run
-// with the catalog of testdata/catalog.yaml.
+// A rule page starts with "# ID" and has the sections "## Why", "## Bad"
+// and "## Good". Bad holds an example file in a fenced block whose info
+// string names its language (a name of host.Languages, see exampleFile),
+// followed by a ```text block with the diagnostics of the rule it produces,
+// `line:col: severity: message [rule]`. Good holds an example that produces
+// none of the rule's diagnostics. The examples run with the catalog of
+// testdata/catalog.yaml.
 var (
 	sectionRE = regexp.MustCompile(`(?m)^## (.+)$`)
 	fenceRE   = regexp.MustCompile("(?ms)^```([a-z]*)\n(.*?)^```")
@@ -80,5 +82,20 @@ func TestDocExamples(t *testing.T) {
 			got, _ = run(sec["Good"])
 			assert.Empty(t, got, "the Good example is clean")
 		})
+	}
+}
+
+// TestRuleFiles checks that a file named rule_<id>.go holds a rule: a
+// newcomer finds a rule by its id alone, and helpers live elsewhere.
+func TestRuleFiles(t *testing.T) {
+	files, err := filepath.Glob("rule_*.go")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		id := strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(f, "rule_"), ".go"), "_", "-")
+		assert.NotNil(t, RuleByID(id), "%s holds no rule %q; name a file of helpers after what it holds", f, id)
 	}
 }

@@ -3,6 +3,7 @@ package lint
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -136,7 +137,14 @@ var coverRules = map[string]bool{
 // token its message names.
 func FuzzEmbedded(f *testing.F) {
 	files, _ := filepath.Glob("testdata/embedded/*")
+	// The first four are the seeds' kinds; then every other language of
+	// the registry, so that the fuzzer nests each one.
 	names := []string{"f.json", "f.yaml", "f.js", "f.html"}
+	for _, l := range host.Languages {
+		if l.Extract != nil && len(l.Extensions) > 0 && !slices.Contains(names, "f"+l.Extensions[0]) && host.ByPath("f"+l.Extensions[0]) == l {
+			names = append(names, "f"+l.Extensions[0])
+		}
+	}
 	for _, name := range files {
 		if b, err := os.ReadFile(name); err == nil && !strings.HasSuffix(name, ".golden") {
 			for k, n := range names {

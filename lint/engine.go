@@ -7,13 +7,13 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/web1on1/cscmd/ast"
 	"github.com/web1on1/cscmd/config"
 	"github.com/web1on1/cscmd/grammar"
 	"github.com/web1on1/cscmd/host"
+	"golang.org/x/sync/errgroup"
 )
 
 // Linter runs the rules over files. The zero Linter uses every rule at its
@@ -84,30 +84,30 @@ func (l *Linter) LintCommands(src []byte) []Diagnostic {
 	}
 	type piece struct {
 		grammar.Piece
-		out []Diagnostic
+		out    []Diagnostic
+		failed any // a panic in the worker, raised again on the caller's goroutine
 	}
 	var pieces []*piece
 	for _, p := range grammar.Pieces(src, pieceSize, ast.Pos{Line: 1, Column: 1}, isMessageLine) {
 		pieces = append(pieces, &piece{Piece: p})
 	}
-	next := make(chan *piece)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range next {
-				p.out = l.lintCommands(text, text[p.Start:p.End], p.Base)
-			}
-		}()
-	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, p := range pieces {
-		next <- p
+		g.Go(func() error {
+			// A panic here would end the process: no caller's Guard can
+			// recover another goroutine's panic.
+			defer func() { p.failed = recover() }()
+			p.out = l.lintCommands(text, text[p.Start:p.End], p.Base)
+			return nil
+		})
 	}
-	close(next)
-	wg.Wait()
+	g.Wait() // no piece fails: findings are data
 	var out []Diagnostic
 	for _, p := range pieces {
+		if p.failed != nil {
+			panic(p.failed)
+		}
 		out = append(out, p.out...)
 	}
 	return out
@@ -206,7 +206,7 @@ func (c *checker) run(pos *host.String, sup suppressions) {
 				continue
 			}
 			d.Severity = c.sevs[i]
-			c.out = append(c.out, mapDiagnostic(d, pos, p.Src))
+			c.out = append(c.out, mapDiagnostic(*d, pos, p.Src))
 		}
 	}
 }
@@ -255,7 +255,7 @@ func mapFix(f Fix, pos *host.String, src string) (Fix, int) {
 	m := pos.Map()
 	edits := make([]Edit, len(f.Edits))
 	for i, e := range f.Edits {
-		if strings.ContainsRune(src[e.Start:e.End], ast.Placeholder) {
+		if ast.HasPlaceholder(src[e.Start:e.End]) {
 			return f, fixDropped
 		}
 		text, ok := pos.Escape(e.New)

@@ -6,21 +6,19 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-func TestApplyFixes(t *testing.T) {
+func TestFixAll(t *testing.T) {
 	l := &Linter{Now: testNow}
 	src := "\uFEFF>CS /assign 62C6077CA980127F404B0301\r\n>cs /Set isLead yes\r\n>cs/notify\r\nhello"
-	out := []byte(src)
-	for range 5 {
-		var n int
-		out, n = ApplyFixes(out, l.LintCommands(out))
-		if n == 0 {
-			break
-		}
-	}
+	out, left := l.FixAll("a.cscmd", []byte(src), l.LintCommands([]byte(src)))
 	assert.Equal(t, "\uFEFF>cs /assign 62c6077ca980127f404b0301\r\n>cs /set isLead yes\r\n>cs /notify\r\nhello", string(out))
+	assert.Equal(t, l.LintCommands(out), left, "the findings returned are those of the fixed text")
 	again, n := ApplyFixes(out, l.LintCommands(out))
 	assert.Zero(t, n, "fixing is idempotent")
 	assert.Equal(t, string(out), string(again))
+
+	clean := []byte(">cs /notify\n")
+	same, _ := l.FixAll("a.cscmd", clean, l.LintCommands(clean))
+	assert.Same(t, &clean[0], &same[0], "nothing to fix: the source itself comes back")
 }
 
 func TestApplyFixesOverlap(t *testing.T) {

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -68,7 +69,7 @@ func TestHostSyntax(t *testing.T) {
 		{"off", "rules: {host-syntax: off}\n", broken, ""},
 		{"suppressed on the line above", "", "// cscmd-ignore host-syntax generated\n" + broken, ""},
 		{"utf-16", "", "\xFF\xFE>\x00c\x00s\x00",
-			"1:1: warning: the file is encoded in UTF-16LE (its byte order mark says so); cscmd reads UTF-8 only, so nothing in it was checked: save it as UTF-8 [host-syntax]\n"},
+			"1:1: warning: the file is encoded in UTF-16LE (its byte order mark says so) and was given to the linter undecoded, so nothing in it was checked: decode it with DecodeUTF first [host-syntax]\n"},
 		{"utf-16 off", "rules: {host-syntax: off}\n", "\xFF\xFE>\x00c\x00s\x00", ""},
 	}
 	for _, tt := range tests {
@@ -120,4 +121,18 @@ func TestHostFixRequoted(t *testing.T) {
 	d = mapDiagnostic(Diagnostic{Start: 4, End: 8, Fix: &Fix{Edits: []Edit{{Start: 4, End: 8, New: "a: b"}}}}, s, s.Text)
 	assert.Nil(t, d.Fix)
 	assert.Empty(t, d.Suggestions)
+}
+
+// A panic in a worker that lints a piece of a large command file reaches
+// Guard too.
+func TestLintRecoversPanicsInWorkers(t *testing.T) {
+	l := &Linter{Now: testNow, rules: []*Rule{{ID: "boom", Severity: Error, Needs: IsCommand, Check: func(p *Pass) {
+		if p.Msg.Pos().Line == 40_000 {
+			panic("boom")
+		}
+	}}}}
+	src := []byte(strings.Repeat(">cs /notify\n", 50_000))
+	diags := lintFile(t, l, "a.cscmd", src)
+	require.Len(t, diags, 1)
+	assert.Contains(t, diags[0].Message, "internal error: cscmd failed while linting this file (boom)")
 }

@@ -152,17 +152,20 @@ type Pass struct {
 	Now time.Time
 
 	rule     *Rule
-	diags    []Diagnostic
-	ids      []roleID // of Msg, once found
+	diags    []*Diagnostic // each its own allocation: see Report
+	ids      []roleID      // of Msg, once found
 	idsFound bool
 }
 
 // Report records a finding of the pass's rule over [from, to) in the
 // coordinates of the unit: the message's for a message, the file's for a
-// call. The returned diagnostic may be given a fix or suggestions.
+// call. The returned diagnostic may be given a fix or suggestions at any
+// time during the rule's Check: it is not an element of a slice that a
+// later Report could move, so a fix set through it is never lost.
 func (p *Pass) Report(from, to int, format string, args ...any) *Diagnostic {
-	p.diags = append(p.diags, Diagnostic{Rule: p.rule.ID, Start: from, End: to, Message: fmt.Sprintf(format, args...)})
-	return &p.diags[len(p.diags)-1]
+	d := &Diagnostic{Rule: p.rule.ID, Start: from, End: to, Message: fmt.Sprintf(format, args...)}
+	p.diags = append(p.diags, d)
+	return d
 }
 
 // ReportNode records a finding over a node.
@@ -197,14 +200,6 @@ func (p *Pass) Command() ast.Message {
 // replace is a fix that replaces [from, to) with text.
 func replace(title string, from, to int, text string) Fix {
 	return Fix{Title: title, Edits: []Edit{{Start: from, End: to, New: text}}}
-}
-
-// short abbreviates an ObjectId for messages: 61be…db4.
-func short(id string) string {
-	if len(id) != 24 {
-		return id
-	}
-	return id[:4] + "…" + id[21:]
 }
 
 // quoteList quotes names for a message: "a", "b" or "c".

@@ -24,11 +24,11 @@ var ruleDepartmentMismatch = &Rule{
 				continue // no organization at all: unknown-reference says what it is
 			}
 			owner, _ := p.Catalog.Lookup(dept.Org)
-			name := short(r.org.Raw)
+			name := r.org.Raw
 			if ok {
 				name = written.Name
 			}
-			d := p.ReportNode(r.id, "department %s belongs to %q, not %q", short(r.id.Raw), owner.Name, name)
+			d := p.ReportNode(r.id, "department %s belongs to %q, not %q", r.id.Raw, owner.Name, name)
 			d.Suggestions = append(d.Suggestions, replace("Use the organization \""+owner.Name+"\"", r.org.Pos().Offset, r.org.End().Offset, owner.ID))
 		}
 	},

@@ -12,7 +12,7 @@ var ruleEmptyValue = &Rule{
 	Needs:    IsCommand,
 	Check: func(p *Pass) {
 		if m, ok := p.Command().(*ast.Mention); ok && m.Target != nil && wellFormed(m.Target) && m.Text == nil {
-			p.ReportNode(m, "mention of %s has no text; write @ID TEXT", short(m.Target.Raw))
+			p.ReportNode(m, "mention of %s has no text; write @ID TEXT", m.Target.Raw)
 		}
 	},
 }

@@ -16,7 +16,7 @@ var ruleLocationDepartment = &Rule{
 			return
 		}
 		if loc, ok := f.Value.(*ast.Location); ok && loc.Org != nil && wellFormed(loc.Org) && !loc.Hash.IsValid() {
-			p.ReportNode(loc, "location %s has no department; write ORG#DEPT to route by department", short(loc.Org.Raw))
+			p.ReportNode(loc, "location %s has no department; write ORG#DEPT to route by department", loc.Org.Raw)
 		}
 	},
 }

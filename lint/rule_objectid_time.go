@@ -20,9 +20,9 @@ var ruleObjectIDTime = &Rule{
 			t, _ := r.id.Time()
 			switch {
 			case t.Before(objectIDEpoch):
-				p.ReportNode(r.id, "object id %s was created %s, before 2009; is it a real id?", short(r.id.Raw), t.Format(time.DateOnly))
+				p.ReportNode(r.id, "object id %s was created %s, before 2009; is it a real id?", r.id.Raw, t.Format(time.DateOnly))
 			case t.After(p.Now.Add(24 * time.Hour)):
-				p.ReportNode(r.id, "object id %s was created %s, in the future; is it a real id?", short(r.id.Raw), t.Format(time.DateOnly))
+				p.ReportNode(r.id, "object id %s was created %s, in the future; is it a real id?", r.id.Raw, t.Format(time.DateOnly))
 			}
 		}
 	},

@@ -15,7 +15,7 @@ var ruleUnknownCategory = &Rule{
 	Needs:    IsCommand | HasCatalog,
 	Check: func(p *Pass) {
 		s, ok := p.Command().(*ast.Set)
-		if !ok || s.Name == nil || s.Name.Name != ast.Category || s.Value == nil || !p.Catalog.Has(config.Categories) || dynamic(s.Value.Value) {
+		if !ok || s.Name == nil || s.Name.Name != ast.Category || s.Value == nil || !p.Catalog.Has(config.Categories) || ast.HasPlaceholder(s.Value.Value) {
 			return
 		}
 		p.checkName(s.Value, s.Value.Value, p.Catalog.Categories(), "category")

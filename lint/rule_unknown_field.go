@@ -15,7 +15,7 @@ var ruleUnknownField = &Rule{
 	Needs:    IsCommand | HasCatalog,
 	Check: func(p *Pass) {
 		f, ok := p.Command().(*ast.Field)
-		if !ok || len(p.Errors) > 0 || f.Name == nil || f.Name.Name == "location" || !p.Catalog.Has(config.Fields) || dynamic(f.Name.Name) {
+		if !ok || len(p.Errors) > 0 || f.Name == nil || f.Name.Name == "location" || !p.Catalog.Has(config.Fields) || ast.HasPlaceholder(f.Name.Name) {
 			return
 		}
 		p.checkName(f.Name, f.Name.Name, p.Catalog.Fields(), "field")

@@ -49,15 +49,15 @@ var ruleUnknownReference = &Rule{
 					continue // "#DEPT" without an organization: location-pair's
 				}
 				if org, ok := p.Catalog.Lookup(r.org.Raw); ok && org.Kind == config.Organization {
-					p.ReportNode(r.id, "department %s is not a department of %q", short(r.id.Raw), org.Name)
+					p.ReportNode(r.id, "department %s is not a department of %q", r.id.Raw, org.Name)
 				}
 				continue // an unknown organization is reported once, on the organization
 			}
 			if found {
-				p.ReportNode(r.id, "%s is the %s %q, not %s", short(r.id.Raw), entry.Kind, entry.Name, withArticle(roleNames[r.role]))
+				p.ReportNode(r.id, "%s is the %s %q, not %s", r.id.Raw, entry.Kind, entry.Name, withArticle(roleNames[r.role]))
 				continue
 			}
-			p.ReportNode(r.id, "%s %s is not in the catalog", roleNames[r.role], short(r.id.Raw))
+			p.ReportNode(r.id, "%s %s is not in the catalog", roleNames[r.role], r.id.Raw)
 		}
 	},
 }

@@ -19,7 +19,7 @@ var ruleUnknownReserved = &Rule{
 	Needs:    IsCommand,
 	Check: func(p *Pass) {
 		s, ok := p.Command().(*ast.Set)
-		if !ok || !s.Reserved() || s.Name.Name == ast.Category || len(p.Errors) > 0 || dynamic(s.Name.Name) {
+		if !ok || !s.Reserved() || s.Name.Name == ast.Category || len(p.Errors) > 0 || ast.HasPlaceholder(s.Name.Name) {
 			return
 		}
 		guess, ok := suggest.Closest(s.Name.Name, reservedNames)

@@ -14,7 +14,7 @@ var ruleUnknownVariable = &Rule{
 	Needs:    IsCommand | HasCatalog,
 	Check: func(p *Pass) {
 		s, ok := p.Command().(*ast.Set)
-		if !ok || len(p.Errors) > 0 || s.Name == nil || s.Reserved() || !p.Catalog.Has(config.Variables) || dynamic(s.Name.Name) {
+		if !ok || len(p.Errors) > 0 || s.Name == nil || s.Reserved() || !p.Catalog.Has(config.Variables) || ast.HasPlaceholder(s.Name.Name) {
 			return
 		}
 		p.checkName(s.Name, s.Name.Name, p.Catalog.Variables(), "variable")

@@ -13,28 +13,46 @@ import (
 type run struct {
 	timer  *time.Timer
 	cancel context.CancelFunc
+	at     time.Time // when the run was scheduled
 }
 
-// schedule analyses a document once it has been left alone for the debounce
-// delay, replacing (and cancelling) any earlier run for it.
+// schedule analyses a document, replacing (and cancelling) any earlier run
+// for it. A change that comes after a quiet moment is analysed at once, so
+// the diagnostics of a keystroke do not wait; a document just opened, or
+// changed within the debounce delay of its previous change, waits until it
+// has been left alone that long, so a burst of changes (a paste, a
+// replace-all, fast typing) is analysed once.
 func (s *server) schedule(u uri.URI) {
 	s.bgMu.Lock()
 	defer s.bgMu.Unlock()
 	if s.bgClosed {
 		return
 	}
-	if old := s.runs[u]; old != nil {
+	now := time.Now()
+	old := s.runs[u]
+	if old != nil {
 		s.stopRun(old)
 	}
+	delay := delayAfter(old, now, s.opts.debounce())
 	ctx, cancel := context.WithCancel(s.ctx)
 	s.bg.Add(1)
 	s.runs[u] = &run{
 		cancel: cancel,
-		timer: time.AfterFunc(s.opts.debounce(), func() {
+		at:     now,
+		timer: time.AfterFunc(delay, func() {
 			defer s.bg.Done()
 			s.diagnose(ctx, u)
 		}),
 	}
+}
+
+// delayAfter is how long a run scheduled at now waits, given the document's
+// previous run (nil for a document just opened).
+func delayAfter(old *run, now time.Time, debounce time.Duration) time.Duration {
+	if old != nil && now.Sub(old.at) >= debounce {
+		return 0
+	}
+	return debounce
 }
 
 // stopRun stops a run: before its timer fires it never starts, after that

@@ -122,6 +122,16 @@ func (s *server) handler() jsonrpc2.Handler {
 		defer s.inflight.Delete(id)
 		if !r.inline {
 			jsonrpc2.Async(rctx)
+			// A request cancelled while it waits for a slot never starts.
+			select {
+			case s.slots <- struct{}{}:
+				defer func() { <-s.slots }()
+			case <-ctx.Done():
+				return nil, jsonrpc2.NewError(protocol.CodeRequestCancelled, "request cancelled")
+			}
+			if ctx.Err() != nil {
+				return nil, jsonrpc2.NewError(protocol.CodeRequestCancelled, "request cancelled")
+			}
 		}
 		// Async copies the params it releases; take them only now.
 		result, err := s.call(ctx, method, r.handle, req.Params())

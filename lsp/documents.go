@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 
@@ -74,11 +75,36 @@ func (snap *snapshot) analysis(ctx context.Context, analyze func(context.Context
 type documents struct {
 	mu   sync.Mutex
 	docs map[uri.URI]*snapshot
+	// lost holds the last good state of each document whose edits could not
+	// be applied: the server's copy no longer matches the editor's, so the
+	// document is served no more until the editor sends its whole text again.
+	lost map[uri.URI]*snapshot
 	seq  uint64
 }
 
+// errLost rejects an incremental change to a lost document: there is no
+// copy it could apply to.
+var errLost = errors.New("document lost; waiting for its whole text")
+
 func newDocuments() *documents {
-	return &documents{docs: make(map[uri.URI]*snapshot)}
+	return &documents{docs: make(map[uri.URI]*snapshot), lost: make(map[uri.URI]*snapshot)}
+}
+
+// lose stops serving a document whose copy diverged from the editor's.
+func (d *documents) lose(u uri.URI) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if snap, ok := d.docs[u]; ok {
+		d.lost[u] = snap
+		delete(d.docs, u)
+	}
+}
+
+// tracked reports whether a document is open, served or lost.
+func (d *documents) tracked(u uri.URI) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.docs[u] != nil || d.lost[u] != nil
 }
 
 func (d *documents) get(u uri.URI) *snapshot {
@@ -98,6 +124,7 @@ func (d *documents) open(u uri.URI, language string, version int32, text []byte)
 	d.seq++
 	snap := newSnapshot(u, language, version, text, d.seq)
 	d.docs[u] = snap
+	delete(d.lost, u)
 	return snap
 }
 
@@ -106,6 +133,7 @@ func (d *documents) close(u uri.URI) bool {
 	defer d.mu.Unlock()
 	_, ok := d.docs[u]
 	delete(d.docs, u)
+	delete(d.lost, u)
 	return ok
 }
 
@@ -128,12 +156,19 @@ func (d *documents) refresh() []*snapshot {
 // change applies the content changes of one didChange notification, in order,
 // each to the text left by the previous one. Ranges are converted in unit. A
 // bad range rejects the whole notification and leaves the document as it was.
+// A lost document is found again by a change that replaces its whole text.
 func (d *documents) change(u uri.URI, version int32, changes []contentChange, unit linemap.Unit) (*snapshot, error) {
 	// The store is locked throughout: didChange notifications are handled one at
 	// a time, in order, so the lock only keeps readers from a half-made state.
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	old, ok := d.docs[u]
+	if lost := d.lost[u]; !ok && lost != nil {
+		if len(changes) == 0 || changes[0].Range != nil {
+			return nil, errLost
+		}
+		old, ok = lost, true
+	}
 	if !ok {
 		return nil, fmt.Errorf("change to %s, which is not open", u)
 	}
@@ -165,6 +200,7 @@ func (d *documents) change(u uri.URI, version int32, changes []contentChange, un
 	snap := newSnapshot(u, old.language, version, text, d.seq)
 	snap.lines = lines
 	d.docs[u] = snap
+	delete(d.lost, u)
 	return snap, nil
 }
 

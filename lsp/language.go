@@ -7,16 +7,21 @@ import (
 	"go.lsp.dev/uri"
 )
 
-// language returns the language of a document from the client's language id,
-// falling back to the extension of its URI (an editor without a "cscmd"
-// file type sends "plaintext" or ""), and reports whether the server serves
-// it. The languages and their ids are package host's registry.
+// language returns the language of a document and reports whether the
+// server serves it; the languages, their extensions and editor ids are
+// package host's registry. A known extension decides, unless the client's
+// id is of the same family (JSX in a .js file, VS Code's jsonc for
+// tsconfig.json): an editor set up with one shared entry for several file
+// types sends "cscmd" for a .js file. Without a known extension (an
+// untitled buffer, a file named by .cscmd.yaml's languages) the client's
+// id does.
 func language(languageID string, u uri.URI) (string, bool) {
-	if host.ByID(languageID) != nil {
-		return languageID, true
-	}
+	byID := host.ByID(languageID)
 	if l := host.ByPath(path.Base(u.Path())); l != nil && len(l.IDs) > 0 {
+		if byID != nil && byID.Family() == l.Family() {
+			return languageID, true
+		}
 		return l.IDs[0], true
 	}
-	return "", false
+	return languageID, byID != nil
 }

@@ -22,6 +22,11 @@ type Options struct {
 	// to the protocol.
 	Logger *slog.Logger
 
+	// ClientProcessID is the client's process, as editors pass it on the
+	// command line (--clientProcessId); the server stops when it exits, as it
+	// does for the processId of initialize. Zero watches none.
+	ClientProcessID int
+
 	// Debounce is how long the server waits after the last change to a document
 	// before analysing it. Zero means 50ms.
 	Debounce time.Duration

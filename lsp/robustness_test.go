@@ -1,13 +1,19 @@
 package lsp_test
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
+	"io"
+	"log/slog"
 	"math/rand/v2"
 	"net"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -27,6 +33,7 @@ import (
 // connection would not and to see every response as it is.
 type rawClient struct {
 	t      *testing.T
+	conn   net.Conn
 	stream jsonrpc2.Stream
 }
 
@@ -44,12 +51,19 @@ func startRaw(t *testing.T, opts lsp.Options) *rawClient {
 			t.Error("server did not stop")
 		}
 	})
-	return &rawClient{t: t, stream: jsonrpc2.NewStream(clientEnd)}
+	return &rawClient{t: t, conn: clientEnd, stream: jsonrpc2.NewStream(clientEnd)}
 }
 
 func (r *rawClient) send(msg jsonrpc2.Message) {
 	r.t.Helper()
 	_, err := r.stream.Write(context.Background(), msg)
+	require.NoError(r.t, err)
+}
+
+// frame writes body as one frame, whatever it holds.
+func (r *rawClient) frame(body string) {
+	r.t.Helper()
+	_, err := fmt.Fprintf(r.conn, "Content-Length: %d\r\n\r\n%s", len(body), body)
 	require.NoError(r.t, err)
 }
 
@@ -386,3 +400,144 @@ func TestConcurrentRequests(t *testing.T) {
 
 // Compile-time check that the fake still matches what Options expects.
 var _ = lsp.Options{Analyze: fake.Analyze, Format: fake.Format, Complete: fake.Complete}
+
+// A whole frame that is not a JSON-RPC 2.0 message gets the JSON-RPC error
+// it deserves, and the server reads on.
+func TestMalformedFrames(t *testing.T) {
+	r := startRaw(t, fakeOptions())
+	r.call(jsonrpc2.NewNumberID(1), protocol.MethodInitialize, &protocol.InitializeParams{})
+	require.NoError(t, r.response(jsonrpc2.NewNumberID(1)).Err())
+	for _, tt := range []struct {
+		name, body string
+		id         jsonrpc2.ID
+		code       jsonrpc2.Code
+	}{
+		{"not JSON", `not json`, jsonrpc2.ID{}, jsonrpc2.ParseError},
+		{"truncated JSON", `{"jsonrpc":"2.0","id":4,"method":`, jsonrpc2.ID{}, jsonrpc2.ParseError},
+		{"JSON-RPC 1.0", `{"jsonrpc":"1.0","id":5,"method":"shutdown"}`, jsonrpc2.NewNumberID(5), jsonrpc2.InvalidRequest},
+		{"no version", `{"id":"six","method":"shutdown"}`, jsonrpc2.NewStringID("six"), jsonrpc2.InvalidRequest},
+		{"null id", `{"jsonrpc":"2.0","id":null,"method":"textDocument/hover","params":{}}`, jsonrpc2.ID{}, jsonrpc2.InvalidRequest},
+		{"object id", `{"jsonrpc":"2.0","id":{"a":1},"method":"shutdown"}`, jsonrpc2.ID{}, jsonrpc2.InvalidRequest},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r.frame(tt.body)
+			assertCode(t, tt.code, r.response(tt.id).Err())
+		})
+	}
+	// The connection is intact: requests are answered as before.
+	r.call(jsonrpc2.NewNumberID(7), protocol.MethodShutdown, nil)
+	assert.NoError(t, r.response(jsonrpc2.NewNumberID(7)).Err())
+}
+
+// stdinLike is a connection whose reads, like those of a terminal or a pipe
+// that the client keeps open, block until data comes and are not interrupted
+// by Close.
+type stdinLike struct {
+	io.Reader
+	io.Writer
+}
+
+func (stdinLike) Close() error { return nil }
+
+// After exit, Serve returns at once: it does not wait for a reader that
+// nothing will ever wake.
+func TestExitWithStdinOpen(t *testing.T) {
+	in, feed := io.Pipe()
+	defer feed.Close()
+	var logs bytes.Buffer
+	var mu sync.Mutex
+	opts := fakeOptions()
+	opts.Logger = slog.New(slog.NewTextHandler(lockedWriter{&mu, &logs}, nil))
+	done := make(chan error, 1)
+	go func() { done <- lsp.Serve(context.Background(), stdinLike{in, io.Discard}, opts) }()
+	client := jsonrpc2.NewStream(stdinLike{strings.NewReader(""), feed})
+	for _, msg := range []jsonrpc2.Message{
+		jsonrpc2.NewCall(jsonrpc2.NewNumberID(1), protocol.MethodInitialize, jsonrpc2.RawMessage(`{}`)),
+		jsonrpc2.NewCall(jsonrpc2.NewNumberID(2), protocol.MethodShutdown, nil),
+		jsonrpc2.NewNotification(protocol.MethodExit, nil),
+	} {
+		_, err := client.Write(context.Background(), msg)
+		require.NoError(t, err)
+	}
+	select {
+	case err := <-done:
+		assert.NoError(t, err)
+	case <-time.After(timeout):
+		t.Fatal("Serve did not return after exit")
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	assert.NotContains(t, logs.String(), "did not stop")
+}
+
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  io.Writer
+}
+
+func (l lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+// A thousand requests cancelled at once do the work of a few: requests run a
+// few at a time, and one cancelled while it waits never starts.
+func TestCancelStorm(t *testing.T) {
+	var running, most, ran atomic.Int32
+	release := make(chan struct{})
+	opts := fakeOptions()
+	opts.Debounce = time.Hour
+	opts.SemanticTokens = func(ctx context.Context, uri, lang string, text []byte) []lsp.SemanticToken {
+		n := running.Add(1)
+		defer running.Add(-1)
+		for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+		}
+		ran.Add(1)
+		<-release // work that does not look at ctx
+		return nil
+	}
+	r := startRaw(t, opts)
+	r.call(jsonrpc2.NewNumberID(0), protocol.MethodInitialize, &protocol.InitializeParams{})
+	require.NoError(t, r.response(jsonrpc2.NewNumberID(0)).Err())
+	r.notify(protocol.MethodInitialized, &protocol.InitializedParams{})
+	u := fileURI("storm.cscmd")
+	r.notify(protocol.MethodTextDocumentDidOpen, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
+		URI: u, LanguageID: "cscmd", Version: 1, Text: strings.Repeat(">cs /set a b\n", 10000),
+	}})
+	const n = 1000
+	params := &protocol.SemanticTokensParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}}
+	for i := 1; i <= n; i++ {
+		r.call(jsonrpc2.NewNumberID(int64(i)), protocol.MethodTextDocumentSemanticTokensFull, params)
+	}
+	for i := 1; i <= n; i++ {
+		r.notify(protocol.MethodCancelRequest, &protocol.CancelParams{ID: protocol.Integer(i)})
+	}
+	// Messages are read in order: once this inline request is answered,
+	// every cancellation has been read.
+	r.call(jsonrpc2.NewStringID("sync"), protocol.MethodInitialize, &protocol.InitializeParams{})
+	cancelled := 0
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	for seen := 0; seen < n+1; {
+		msg, _, err := r.stream.Read(ctx)
+		require.NoError(t, err)
+		resp, ok := msg.(*jsonrpc2.Response)
+		if !ok {
+			continue
+		}
+		seen++
+		if resp.ID() == jsonrpc2.NewStringID("sync") {
+			close(release)
+			continue
+		}
+		var wire *jsonrpc2.Error
+		if errors.As(resp.Err(), &wire) && wire.Code == protocol.CodeRequestCancelled {
+			cancelled++
+		}
+	}
+	slots := max(2, runtime.GOMAXPROCS(0))
+	assert.LessOrEqual(t, int(most.Load()), slots, "requests working at once")
+	assert.LessOrEqual(t, int(ran.Load()), slots, "cancelled requests that still did their work")
+	assert.Equal(t, n, cancelled)
+}

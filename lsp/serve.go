@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -43,16 +44,21 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 	const grace = time.Second
 	s := newServer(ctx, opts)
 	out := newOutbox(rwc, grace)
-	conn := jsonrpc2.NewConn(jsonrpc2.NewStream(out), jsonrpc2.WithCodec(codec{}))
+	conn := jsonrpc2.NewConn(newTolerantStream(jsonrpc2.NewStream(out), s.log.Warn), jsonrpc2.WithCodec(codec{}))
 	s.client = protocol.ClientDispatcher(conn)
 	conn.Go(ctx, s.handler())
+	s.watchClient(opts.ClientProcessID)
 
 	var err error
+	exited := false
 	select {
 	case <-s.exit:
+		exited = true
 		if s.state.Load() != stateShutdown {
 			err = ErrNoShutdown
 		}
+	case <-s.gone:
+		err = ErrClientGone
 	case <-conn.Done():
 		switch {
 		case ctx.Err() != nil:
@@ -70,10 +76,15 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 	cancel()
 	s.stopBackground()
 	_ = out.Close()
-	select {
-	case <-conn.Done():
-	case <-time.After(grace):
-		s.log.Warn("connection reader did not stop", "after", grace)
+	// After exit, the reader may be blocked on a stdin that the client keeps
+	// open, as clients do, and that no Close interrupts; the process is about
+	// to end, so there is nothing to wait for.
+	if !exited {
+		select {
+		case <-conn.Done():
+		case <-time.After(grace):
+			s.log.Warn("connection reader did not stop", "after", grace)
+		}
 	}
 	if !waitTimeout(&s.bg, grace) {
 		s.log.Warn("background work did not stop", "after", grace)
@@ -113,8 +124,14 @@ type server struct {
 
 	state    atomic.Int32
 	inflight sync.Map // jsonrpc2.ID of a request → its context.CancelFunc
+	// slots bounds the requests that work at once: a client may send a
+	// thousand and cancel them all, and each would hold a result the size of
+	// its document.
+	slots    chan struct{}
 	exit     chan struct{}
 	exitOnce sync.Once
+	gone     chan struct{} // closed when the client's process exits
+	goneOnce sync.Once
 
 	// Set by initialize, before the state leaves stateNew, and read-only after.
 	caps     protocol.ClientCapabilities
@@ -129,6 +146,7 @@ type server struct {
 	bgClosed bool
 	bg       sync.WaitGroup
 	runs     map[uri.URI]*run // pending diagnostics, guarded by bgMu
+	watched  map[int]bool     // client processes watched, guarded by bgMu
 
 	// pubMu orders each publication of a document's diagnostics with the
 	// check that its snapshot is still current.
@@ -149,9 +167,12 @@ func newServer(ctx context.Context, opts Options) *server {
 		ctx:      ctx,
 		docs:     newDocuments(),
 		exit:     make(chan struct{}),
+		gone:     make(chan struct{}),
+		watched:  make(map[int]bool),
 		encoding: protocol.PositionEncodingKindUTF16,
 		unit:     linemap.UTF16,
 		runs:     make(map[uri.URI]*run),
+		slots:    make(chan struct{}, max(2, runtime.GOMAXPROCS(0))),
 	}
 }
 

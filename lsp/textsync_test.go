@@ -2,6 +2,7 @@ package lsp_test
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -99,26 +100,65 @@ func TestIncrementalSync(t *testing.T) {
 	}
 }
 
-func TestBadChangeKeepsDocument(t *testing.T) {
+// A change that cannot be applied leaves the server's copy of a document
+// different from the editor's: the user is told, the document's diagnostics
+// are cleared and stay so through incremental changes, and the next change
+// that sends the whole text (or a reopen) brings the document back.
+func TestBadChangeLosesDocument(t *testing.T) {
+	for _, bad := range []struct{ name, change string }{
+		{"range past the end", `{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"text":"x"},{"range":{"start":{"line":5,"character":0},"end":{"line":5,"character":0}},"text":"y"}`},
+		// Neither a range that cannot be read, nor a change without text, is
+		// taken for a whole-document replacement.
+		{"negative line", `{"range":{"start":{"line":-1,"character":0},"end":{"line":0,"character":0}},"text":"gone"}`},
+		{"unreadable range", `{"range":{"start":{"line":0},"end":"x"},"text":"gone"}`},
+		{"no text", `{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}}}`},
+	} {
+		t.Run(bad.name, func(t *testing.T) {
+			c := start(t, fakeOptions())
+			c.initialize(nil)
+			u := fileURI("bad.cscmd")
+			c.open(u, "cscmd", "BAD\n")
+			require.Len(t, c.waitVersion(u, 1).Diagnostics, 1)
+			c.notify(protocol.MethodTextDocumentDidChange, jsonrpc2.RawMessage(
+				`{"textDocument":{"uri":"`+string(u)+`","version":2},"contentChanges":[`+bad.change+`]}`))
+			c.inbox.wait(t, "a warning about the lost document", func() bool {
+				for _, m := range c.inbox.shown {
+					if m.Type == protocol.MessageTypeWarning && strings.Contains(m.Message, "bad.cscmd") {
+						return true
+					}
+				}
+				return false
+			})
+			c.waitDiagnostics(u, "diagnostics cleared", func(p *protocol.PublishDiagnosticsParams) bool {
+				return len(p.Diagnostics) == 0
+			})
+			// An incremental change cannot apply to a copy that is gone.
+			c.change(u, 3, replace(pos(0, 0), pos(0, 0), "BAD "))
+			var hover protocol.Hover
+			assert.Error(t, c.call(protocol.MethodTextDocumentHover, &protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+				TextDocument: protocol.TextDocumentIdentifier{URI: u}}}, &hover), "a lost document is not served")
+			// The whole text brings it back.
+			c.change(u, 4, &protocol.TextDocumentContentChangeWholeDocument{Text: "BAD BAD\n"})
+			assert.Equal(t, []protocol.Range{rng(0, 0, 0, 3), rng(0, 4, 0, 7)}, ranges(c.waitVersion(u, 4)))
+		})
+	}
+}
+
+func TestReopenFindsLostDocument(t *testing.T) {
 	c := start(t, fakeOptions())
 	c.initialize(nil)
-	u := fileURI("bad.cscmd")
+	u := fileURI("reopen.cscmd")
 	c.open(u, "cscmd", "BAD\n")
 	c.waitVersion(u, 1)
-	// Line 5 does not exist: the whole notification is rejected.
-	c.change(u, 2, replace(pos(0, 0), pos(0, 0), "x"), replace(pos(5, 0), pos(5, 0), "y"))
-	// Neither a range that cannot be read, nor a change without text, is taken
-	// for a whole-document replacement.
-	for _, change := range []string{
-		`{"range":{"start":{"line":-1,"character":0},"end":{"line":0,"character":0}},"text":"gone"}`,
-		`{"range":{"start":{"line":0},"end":"x"},"text":"gone"}`,
-		`{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}}}`,
-	} {
-		c.notify(protocol.MethodTextDocumentDidChange, jsonrpc2.RawMessage(
-			`{"textDocument":{"uri":"`+string(u)+`","version":3},"contentChanges":[`+change+`]}`))
-	}
-	c.change(u, 4, replace(pos(0, 0), pos(0, 0), "BAD "))
-	assert.Equal(t, []protocol.Range{rng(0, 0, 0, 3), rng(0, 4, 0, 7)}, ranges(c.waitVersion(u, 4)))
+	c.change(u, 2, replace(pos(9, 0), pos(9, 0), "y"))
+	c.waitDiagnostics(u, "diagnostics cleared", func(p *protocol.PublishDiagnosticsParams) bool {
+		return len(p.Diagnostics) == 0
+	})
+	c.close(u)
+	c.open(u, "cscmd", "BAD BAD BAD\n")
+	c.waitDiagnostics(u, "the reopened document's diagnostics", func(p *protocol.PublishDiagnosticsParams) bool {
+		return len(p.Diagnostics) == 3
+	})
 }
 
 func TestDebounceLatestVersionOnly(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/web1on1/cscmd/linemap"
 	"github.com/web1on1/cscmd/lint"
@@ -53,10 +54,14 @@ func Count(files []LintFile) map[lint.Severity]int {
 // 1-based, the column in code points.
 type pos struct{ line, col int }
 
-// found is a diagnostic with its range in printed positions.
+// found is a diagnostic with its range in printed positions, and the byte
+// offsets those positions stand for (so, eo): formats that show source cut
+// it at these, never converting a column back, which costs a pass over the
+// line.
 type found struct {
 	lint.Diagnostic
 	start, end pos
+	so, eo     int
 }
 
 // lintDoc is a file ready to print: its findings sorted and located.
@@ -85,8 +90,8 @@ func prepare(files []LintFile) []*lintDoc {
 			if diag.Severity <= lint.Off {
 				continue
 			}
-			start, end := d.span(diag.Start, diag.End)
-			d.diags = append(d.diags, found{Diagnostic: diag, start: start, end: end})
+			start, end, so, eo := d.span(diag.Start, diag.End)
+			d.diags = append(d.diags, found{Diagnostic: diag, start: start, end: end, so: so, eo: eo})
 		}
 		slices.SortStableFunc(d.diags, func(a, b found) int {
 			return cmp.Or(
@@ -111,56 +116,58 @@ func (d *lintDoc) pos(offset int) pos {
 	return pos{line + 1, col + 1}
 }
 
-// span returns the printed range of a diagnostic. A range that ends just
-// after a line break is pulled back to the end of that line's text, so that
-// it is not shown as reaching into the next line.
-func (d *lintDoc) span(start, end int) (pos, pos) {
+// span returns the printed range of a diagnostic and the byte offsets it
+// stands for. A range that ends just after a line break is pulled back to
+// the end of that line's text, so that it is not shown as reaching into the
+// next line.
+func (d *lintDoc) span(start, end int) (s, e pos, so, eo int) {
 	end = max(end, start)
-	s, e := d.pos(start), d.pos(end)
+	s, e = d.pos(start), d.pos(end)
+	so, eo = d.at(start, s.line), d.at(end, e.line)
 	if e.col == 1 && e.line > s.line {
 		_, text, _ := d.lines.Line(e.line - 2)
-		e = d.pos(max(text, start))
+		eo = max(text, so)
+		e = d.pos(eo)
 	}
-	return s, e
+	return s, e, so, eo
+}
+
+// bounds returns the byte offsets of the text of a 1-based line, without
+// its terminator, and without the BOM on the first line.
+func (d *lintDoc) bounds(line int) (start, end int) {
+	start, end, _ = d.lines.Line(line - 1)
+	if line == 1 && d.bom {
+		start = min(len(utf8BOM), end)
+	}
+	return start, end
+}
+
+// at returns the offset that the printed position of offset, on the given
+// line, stands for: offset moved back, as linemap moves it, to the end of
+// its line's text or to the start of the character it is inside. It looks
+// at a few bytes, never at the whole line.
+func (d *lintDoc) at(offset, line int) int {
+	start, end := d.bounds(line)
+	offset = max(start, min(offset, end))
+	if offset == end || utf8.RuneStart(d.src[offset]) {
+		return offset
+	}
+	for k := 1; k < utf8.UTFMax && offset-k >= start; k++ {
+		if !utf8.RuneStart(d.src[offset-k]) {
+			continue
+		}
+		if r, n := utf8.DecodeRune(d.src[offset-k:]); (r != utf8.RuneError || n > 1) && n > k {
+			return offset - k
+		}
+		break
+	}
+	return offset
 }
 
 // editSpan returns the printed range of an edit. Unlike span it keeps a
 // range that ends on the next line: the edit may replace a line break.
 func (d *lintDoc) editSpan(e lint.Edit) (pos, pos) {
 	return d.pos(e.Start), d.pos(max(e.End, e.Start))
-}
-
-// lineText returns the text of a 1-based line without its terminator, and
-// without the BOM on the first line.
-func (d *lintDoc) lineText(line int) string {
-	start, end, ok := d.lines.Line(line - 1)
-	if !ok {
-		return ""
-	}
-	if line == 1 && d.bom {
-		start = min(len(utf8BOM), end)
-	}
-	return string(d.src[start:end])
-}
-
-// text returns the source between two printed positions, line breaks
-// included as written.
-func (d *lintDoc) text(s, e pos) string {
-	start, _ := d.offset(s)
-	end, _ := d.offset(e)
-	if end < start {
-		return ""
-	}
-	return string(d.src[start:end])
-}
-
-// offset turns a printed position back into a byte offset.
-func (d *lintDoc) offset(p pos) (int, error) {
-	col := p.col - 1
-	if d.bom && p.line == 1 {
-		col++
-	}
-	return d.lines.Offset(p.line-1, col, linemap.Runes)
 }
 
 // tally counts what a set of files holds, for the summaries.

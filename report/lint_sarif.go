@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/web1on1/cscmd/lint"
 )
@@ -152,10 +154,10 @@ func WriteSARIF(w io.Writer, files []LintFile, opt LintOptions) error {
 	}
 	for _, d := range docs {
 		art := artifactLocation(d.path)
-		seen := map[string]int{}
+		prints := fingerprints{}
 		for i := range d.diags {
 			f := &d.diags[i]
-			region := d.region(f.start, f.end, true)
+			region, so, eo := d.region(f)
 			r := sarifResult{
 				RuleID:    f.Rule,
 				RuleIndex: index[f.Rule],
@@ -164,9 +166,9 @@ func WriteSARIF(w io.Writer, files []LintFile, opt LintOptions) error {
 				Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
 					ArtifactLocation: art,
 					Region:           region,
-					ContextRegion:    d.contextRegion(region),
+					ContextRegion:    d.contextRegion(region, so, eo),
 				}}},
-				PartialFingerprints: map[string]string{fingerprintKey: fingerprint(f.Rule, d.lineText(f.start.line), seen)},
+				PartialFingerprints: map[string]string{fingerprintKey: prints.of(d, f.Rule, f.start.line)},
 			}
 			if f.Fix != nil && len(f.Fix.Edits) > 0 {
 				r.Fixes = []sarifFix{d.fix(f.Fix, art)}
@@ -322,35 +324,64 @@ func artifactLocation(path string) sarifArtifactLocation {
 	return sarifArtifactLocation{URI: u, URIBaseID: srcRoot}
 }
 
-// region returns the SARIF region between two positions. SARIF reads an
-// empty region as an insertion point, which viewers struggle to show, so
-// a diagnostic's empty range is widened to the character after it when
-// there is one on the line. Only a diagnostic's region (diag) carries a
-// snippet; a fix's deleted region stays exact.
-func (d *lintDoc) region(s, e pos, diag bool) sarifRegion {
-	if diag && s == e {
-		if n := len([]rune(d.lineText(s.line))); s.col <= n {
+// snippetMax is the most bytes of source a region's snippet holds. A
+// longer region goes without one, and without a context region: a result
+// costs its own few hundred bytes, never the size of the file or its line
+// (a minified bundle is one line of megabytes).
+const snippetMax = 512
+
+// contextAround is how many bytes either side of a region its context
+// region shows when the region's whole lines are longer than snippetMax.
+const contextAround = 120
+
+// region returns the SARIF region of a diagnostic, with its text as the
+// snippet, and the byte offsets it covers. SARIF reads an empty region as
+// an insertion point, which viewers struggle to show, so an empty range is
+// widened to the character after it when there is one on the line.
+func (d *lintDoc) region(f *found) (r sarifRegion, so, eo int) {
+	e, so, eo := f.end, f.so, f.eo
+	if f.start == f.end {
+		if _, end := d.bounds(f.start.line); so < end {
+			_, n := utf8.DecodeRune(d.src[so:end])
 			e.col++
+			eo = so + n
 		}
 	}
-	r := sarifRegion{StartLine: s.line, StartColumn: s.col, EndLine: e.line, EndColumn: e.col}
-	if diag {
-		r.Snippet = &sarifSnippet{Text: d.text(s, e)}
+	r = sarifRegion{StartLine: f.start.line, StartColumn: f.start.col, EndLine: e.line, EndColumn: e.col}
+	if eo-so <= snippetMax {
+		r.Snippet = &sarifSnippet{Text: string(d.src[so:eo])}
 	}
-	return r
+	return r, so, eo
 }
 
-// contextRegion returns the whole lines of a region, with their text, or
-// nil when the region is those lines: SARIF wants a proper superset.
-func (d *lintDoc) contextRegion(r sarifRegion) *sarifRegion {
-	s, e := pos{r.StartLine, r.StartColumn}, pos{r.EndLine, r.EndColumn}
-	end := pos{e.line, len([]rune(d.lineText(e.line))) + 1}
-	if s.col == 1 && e == end {
+// contextRegion returns what surrounds a region, with its text: the whole
+// lines it is on when they are short, else up to contextAround bytes either
+// side within those lines. It is nil when that adds nothing to the region,
+// which SARIF wants a proper superset of, or when the region is too long
+// to carry a snippet.
+func (d *lintDoc) contextRegion(r sarifRegion, so, eo int) *sarifRegion {
+	ls, _ := d.bounds(r.StartLine)
+	_, le := d.bounds(r.EndLine)
+	from, to := ls, le
+	if le-ls > snippetMax {
+		if r.Snippet == nil {
+			return nil
+		}
+		from, to = max(ls, so-contextAround), min(le, eo+contextAround)
+		for from < so && !utf8.RuneStart(d.src[from]) {
+			from++ // whole characters only
+		}
+		for to > eo && to < le && !utf8.RuneStart(d.src[to]) {
+			to--
+		}
+	}
+	if from == so && to == eo {
 		return nil
 	}
+	s, e := d.pos(from), d.pos(to)
 	return &sarifRegion{
-		StartLine: s.line, StartColumn: 1, EndLine: e.line, EndColumn: end.col,
-		Snippet: &sarifSnippet{Text: d.text(pos{s.line, 1}, end)},
+		StartLine: s.line, StartColumn: s.col, EndLine: e.line, EndColumn: e.col,
+		Snippet: &sarifSnippet{Text: string(d.src[from:to])},
 	}
 }
 
@@ -358,7 +389,7 @@ func (d *lintDoc) fix(fx *lint.Fix, art sarifArtifactLocation) sarifFix {
 	change := sarifArtifactChange{ArtifactLocation: art}
 	for _, e := range fx.Edits {
 		s, end := d.editSpan(e)
-		rep := sarifReplacement{DeletedRegion: d.region(s, end, false)}
+		rep := sarifReplacement{DeletedRegion: sarifRegion{StartLine: s.line, StartColumn: s.col, EndLine: end.line, EndColumn: end.col}}
 		if e.New != "" {
 			rep.InsertedContent = &sarifSnippet{Text: e.New}
 		}
@@ -367,14 +398,37 @@ func (d *lintDoc) fix(fx *lint.Fix, art sarifArtifactLocation) sarifFix {
 	return sarifFix{Description: sarifMessage{Text: fx.Title}, ArtifactChanges: []sarifArtifactChange{change}}
 }
 
-// fingerprint identifies a finding across runs without its line number, so
-// that it survives edits elsewhere in the file: a hash of the rule and the
-// line's text without its indentation, and the ordinal of that pair among
-// its occurrences in the file (seen counts them, in position order).
-func fingerprint(rule, line string, seen map[string]int) string {
-	line = strings.TrimSpace(line)
-	sum := sha256.Sum256([]byte(rule + "\x00" + line))
-	key := string(sum[:])
-	seen[key]++
-	return hex.EncodeToString(sum[:8]) + ":" + strconv.Itoa(seen[key])
+// fingerprints identifies findings across runs without their line
+// numbers, so that they survive edits elsewhere in the file: a hash of the
+// rule and the line's text without its indentation, and the ordinal of
+// that pair among its occurrences in the file, in position order. The hash
+// of a pair is taken once per line: hundreds of findings on one long line
+// hash it once, not once each.
+type fingerprints struct {
+	sums map[printKey][sha256.Size]byte
+	seen map[[sha256.Size]byte]int
+}
+
+type printKey struct {
+	rule string
+	line int
+}
+
+// of returns the fingerprint of the next finding of rule on line of d.
+func (p *fingerprints) of(d *lintDoc, rule string, line int) string {
+	if p.sums == nil {
+		p.sums, p.seen = map[printKey][sha256.Size]byte{}, map[[sha256.Size]byte]int{}
+	}
+	k := printKey{rule, line}
+	sum, ok := p.sums[k]
+	if !ok {
+		start, end := d.bounds(line)
+		h := sha256.New()
+		h.Write([]byte(rule + "\x00"))
+		h.Write(bytes.TrimSpace(d.src[start:end]))
+		h.Sum(sum[:0])
+		p.sums[k] = sum
+	}
+	p.seen[sum]++
+	return hex.EncodeToString(sum[:8]) + ":" + strconv.Itoa(p.seen[sum])
 }

@@ -85,33 +85,25 @@ func appendTextDiag(b []byte, d *lintDoc, f *found, color bool) []byte {
 	b = paint(b, color, ansiDim, "["+f.Rule+"]")
 	b = append(b, '\n')
 
-	line := []rune(d.lineText(f.start.line))
-	s := min(f.start.col-1, len(line))
-	e := len(line)
-	if f.end.line == f.start.line {
-		e = min(max(f.end.col-1, s), len(line))
-	}
-	cells := make([]int, len(line))
-	for i, r := range line {
-		line[i], cells[i] = shown(r)
-	}
+	line, cells, s, e, more := d.shownPart(f)
 	lo, hi := window(cells, s)
 
 	num := strconv.Itoa(f.start.line)
 	b = paint(b, color, ansiDim, " "+num+" |")
 	b = append(b, ' ')
-	if lo > 0 {
+	cutBefore := lo > 0 || more&moreBefore != 0
+	if cutBefore {
 		b = append(b, "…"...)
 	}
 	b = append(b, string(line[lo:hi])...)
-	if hi < len(line) {
+	if hi < len(line) || more&moreAfter != 0 {
 		b = append(b, "…"...)
 	}
 	b = append(b, '\n')
 
 	b = paint(b, color, ansiDim, strings.Repeat(" ", len(num)+2)+"|")
 	b = append(b, ' ')
-	if lo > 0 {
+	if cutBefore {
 		b = append(b, ' ')
 	}
 	for i := lo; i < s; i++ {
@@ -135,6 +127,64 @@ func appendTextDiag(b []byte, d *lintDoc, f *found, color bool) []byte {
 	}
 	b = paint(b, color, ansiGreen, string(marker))
 	return append(b, '\n')
+}
+
+// around is how many bytes of a line, before and after the start of a
+// range, the text format decodes to choose what to show: a line is shown
+// at most maxShown cells wide, and each cell takes at most four bytes. A
+// finding then costs the same on a line of a megabyte as on a short one.
+const around = 4 * maxShown
+
+// Which ends of a line shownPart left undecoded.
+const (
+	moreBefore = 1 << iota
+	moreAfter
+)
+
+// shownPart decodes the part of the line of f that may be shown: the runes
+// as printed, the cells each takes, the indexes of the range's first rune
+// and of the rune after it (s, e), and which ends of the line were left
+// out.
+func (d *lintDoc) shownPart(f *found) (line []rune, cells []int, s, e, more int) {
+	ls, le := d.bounds(f.start.line)
+	from, to := max(ls, f.so-around), min(le, f.so+around)
+	for from > ls && !utf8.RuneStart(d.src[from]) && from < f.so {
+		from++ // whole characters only
+	}
+	for to < le && !utf8.RuneStart(d.src[to]) && to > f.so {
+		to--
+	}
+	if from > ls {
+		more |= moreBefore
+	}
+	if to < le {
+		more |= moreAfter
+	}
+	end := to // the range, cut at the end of what is shown
+	if f.end.line == f.start.line {
+		end = max(f.so, min(f.eo, to))
+	}
+	line, cells = make([]rune, 0, to-from), make([]int, 0, to-from)
+	s, e = -1, -1
+	for i := from; i < to; {
+		if i >= f.so && s < 0 {
+			s = len(line)
+		}
+		if i >= end && e < 0 {
+			e = len(line)
+		}
+		r, n := utf8.DecodeRune(d.src[i:to])
+		r, c := shown(r)
+		line, cells = append(line, r), append(cells, c)
+		i += n
+	}
+	if s < 0 {
+		s = len(line)
+	}
+	if e < 0 {
+		e = len(line)
+	}
+	return line, cells, s, e, more
 }
 
 // window returns the runes [lo, hi) of a line to show so that the range
@@ -170,6 +220,8 @@ func window(cells []int, s int) (lo, hi int) {
 // cells it takes.
 func shown(r rune) (rune, int) {
 	switch {
+	case ' ' <= r && r < 0x7f: // printable ASCII, most of any line
+		return r, 1
 	case r == '\t':
 		return r, tabCells
 	case r == utf8.RuneError, unicode.IsControl(r), isBidiControl(r):

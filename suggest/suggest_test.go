@@ -1,7 +1,10 @@
 package suggest
 
 import (
+	"fmt"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -81,5 +84,90 @@ func FuzzClosest(f *testing.F) {
 		got2, ok2 := Closest(word, []string{b, a})
 		assert.Equal(t, ok, ok2)
 		assert.Equal(t, got, got2)
+	})
+}
+
+// referenceClosest is Closest without pruning: every candidate's full
+// distance, for checking that the bounds never change an answer.
+func referenceClosest(word string, candidates []string) (string, bool) {
+	n := utf8.RuneCountInString(word)
+	limit := max(n/3, 1)
+	best, bestFold, bestExact := "", limit+1, 0
+	for _, c := range candidates {
+		d := Distance(strings.ToLower(word), strings.ToLower(c))
+		if d > limit || d >= max(utf8.RuneCountInString(strings.ToLower(word)), utf8.RuneCountInString(strings.ToLower(c))) || d > bestFold {
+			continue
+		}
+		exact := Distance(word, c)
+		if d == bestFold && !better(c, exact, best, bestExact) {
+			continue
+		}
+		best, bestFold, bestExact = c, d, exact
+	}
+	return best, bestFold <= limit
+}
+
+func FuzzIndexAgreesWithReference(f *testing.F) {
+	f.Add("Used Cat", "Used Car", "Used Cars", "used car", "New Car")
+	f.Add("categorié", "categorie", "category", "cat", "")
+	f.Add("abcdefghij", "bacdefghij", "abcdefgh", "abcdefghijkl", "jihgfedcba")
+	f.Add("Category 12 of the catalog B", "Category 12 of the catalog A", "x", "y", "z")
+	f.Fuzz(func(t *testing.T, word, a, b, c, d string) {
+		// Short lists are scanned; long ones go through the deletion map
+		// first, so check both.
+		for _, cands := range [][]string{{a, b, c, d}, append(categories(indexed), a, b, c, d)} {
+			want, wantOK := referenceClosest(word, cands)
+			got, ok := NewIndex(cands).Closest(word)
+			assert.Equal(t, wantOK, ok)
+			assert.Equal(t, want, got)
+		}
+	})
+}
+
+// misspelt returns n words near entries of list: one rune changed.
+func misspelt(list []string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		w := []rune(list[(i*7)%len(list)])
+		w[i%len(w)] = 'x'
+		out[i] = string(w)
+	}
+	return out
+}
+
+func categories(n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = fmt.Sprintf("Category %d of the catalog %c", i*7919%100000, 'A'+rune(i%26))
+	}
+	return out
+}
+
+// BenchmarkClosest: 10,000 misspelt categories against a catalog of 2,000,
+// through one Index (as the catalog keeps it); the baseline is the same
+// words checked for exact membership, which every lookup does first.
+func BenchmarkClosest(b *testing.B) {
+	list := categories(2000)
+	words := misspelt(list, 10000)
+	b.Run("baseline-membership", func(b *testing.B) {
+		set := map[string]bool{}
+		for _, c := range list {
+			set[c] = true
+		}
+		for b.Loop() {
+			for _, w := range words {
+				_ = set[w]
+			}
+		}
+	})
+	b.Run("index-10000x2000", func(b *testing.B) {
+		ix := NewIndex(list)
+		for b.Loop() {
+			for _, w := range words {
+				if _, ok := ix.Closest(w); !ok {
+					b.Fatalf("no suggestion for %q", w)
+				}
+			}
+		}
 	})
 }

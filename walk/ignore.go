@@ -3,6 +3,7 @@ package walk
 import (
 	"bytes"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -139,32 +140,60 @@ func trimTrailingSpaces(s string) string {
 // a "**" segment matches any number of directories — at least one when it
 // ends the pattern, so that "dir/**" matches what is inside dir but not dir.
 func matchPath(segs []string, path string) bool {
-	for len(segs) > 0 {
-		if segs[0] == "**" {
-			if len(segs) == 1 {
-				return path != ""
+	return matchSegs(segs, path, matchSegment)
+}
+
+// matchSegs is matchPath with the matcher of one segment given, so that a
+// test can count the calls. A pattern without "**" is matched segment by
+// segment. With "**", trying each way to split the path among the stars,
+// as git does, takes exponential time for a pattern of several stars on a
+// deep path; instead, ok[j] records whether the segments from i on match
+// the path's segments from j on, computed for i from the last segment to
+// the first: each pair of a pattern segment and a path segment is matched
+// once.
+func matchSegs(segs []string, path string, match func(pat, name string) bool) bool {
+	if !slices.Contains(segs, "**") {
+		for _, seg := range segs {
+			if path == "" {
+				return false
 			}
-			for {
-				if matchPath(segs[1:], path) {
-					return true
-				}
-				i := strings.IndexByte(path, '/')
-				if i < 0 {
-					return false
-				}
-				path = path[i+1:]
+			name, rest, _ := strings.Cut(path, "/")
+			if !match(seg, name) {
+				return false
 			}
+			path = rest
 		}
-		if path == "" {
-			return false
-		}
-		seg, rest, _ := strings.Cut(path, "/")
-		if !matchSegment(segs[0], seg) {
-			return false
-		}
-		segs, path = segs[1:], rest
+		return path == ""
 	}
-	return path == ""
+	var names []string
+	for path != "" { // as the loop above reads it: "a/" is one name
+		var name string
+		name, path, _ = strings.Cut(path, "/")
+		names = append(names, name)
+	}
+	n := len(names)
+	ok, next := make([]bool, n+1), make([]bool, n+1)
+	next[n] = true // no segments left match no names left
+	for i := len(segs) - 1; i >= 0; i-- {
+		switch {
+		case segs[i] == "**" && i == len(segs)-1:
+			for j := range ok {
+				ok[j] = j < n
+			}
+		case segs[i] == "**":
+			ok[n] = next[n]
+			for j := n - 1; j >= 0; j-- {
+				ok[j] = next[j] || ok[j+1]
+			}
+		default:
+			ok[n] = false
+			for j := n - 1; j >= 0; j-- {
+				ok[j] = next[j+1] && match(segs[i], names[j])
+			}
+		}
+		ok, next = next, ok
+	}
+	return next[0]
 }
 
 // matchSegment matches one path segment against a glob with git's wildmatch

@@ -12,8 +12,14 @@
 //   - what Options.Skip rejects, such as a config's exclude patterns;
 //   - symbolic links to directories, which are not followed, so a link to an
 //     ancestor cannot loop and a link inside the tree does not visit files
-//     twice. Links to regular files are visited; dangling links are not;
-//   - anything but a regular file: sockets, pipes, devices.
+//     twice. Links to regular files inside a root directory are visited;
+//     dangling links are not, and neither are links to files outside every
+//     root directory unless Options.FollowSymlinks is set: a repository
+//     under review could otherwise have /etc/passwd read and printed
+//     (Options.OnOutside hears of each);
+//   - anything but a regular file: sockets, pipes, devices. A root that is
+//     one of those is an error (ErrNotRegular): reading a pipe would wait
+//     for a writer, and reading /dev/zero would never end.
 //
 // Nothing else is special: node_modules, vendor and hidden files are walked
 // unless a .gitignore or Skip says otherwise, because the embed snippets the
@@ -53,7 +59,16 @@ type Options struct {
 	// Workers bounds the goroutines reading directories and calling fn;
 	// 0 means runtime.GOMAXPROCS(0).
 	Workers int
+	// FollowSymlinks visits links to regular files wherever they lead.
+	FollowSymlinks bool
+	// OnOutside hears of each link skipped because its target, resolved,
+	// lies outside every root directory. Calls are serialised with OnError.
+	OnOutside func(path, target string)
 }
+
+// ErrNotRegular is the error of a root that is neither a directory nor a
+// regular file.
+var ErrNotRegular = errors.New("not a regular file")
 
 // readDir is a variable so that tests can make a directory unreadable even
 // when they run as root, who can read anything.
@@ -76,7 +91,7 @@ func Files(ctx context.Context, roots []string, opt Options, fn func(path string
 	}
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(workers)
-	w := &walker{ctx: ctx, opt: opt, fn: fn, g: g}
+	w := &walker{ctx: ctx, opt: opt, fn: fn, g: g, inside: Inside(roots)}
 	if len(roots) > 1 {
 		// Only overlapping roots can reach a file twice: symlinked
 		// directories are not followed.
@@ -109,8 +124,42 @@ type walker struct {
 	fn  func(string) error
 	g   *errgroup.Group
 
-	mu   sync.Mutex          // guards seen and serialises OnError
-	seen map[string]struct{} // absolute paths already yielded; nil for one root
+	mu     sync.Mutex          // guards seen and serialises OnError
+	seen   map[string]struct{} // absolute paths already yielded; nil for one root
+	inside func(string) bool   // within a root directory, links resolved
+}
+
+// Inside returns a test of whether an absolute path, with every link
+// resolved, lies in the tree of roots: in a root that is a directory, or in
+// the directory of a root that is a file. Roots are resolved once, so a
+// root reached through a link holds what its target holds. The walk skips
+// links out of the tree; a command that writes files through links allows
+// the same tree.
+func Inside(roots []string) func(path string) bool {
+	if len(roots) == 0 {
+		roots = []string{"."}
+	}
+	var dirs []string
+	for _, r := range roots {
+		if fi, err := os.Stat(r); err == nil && !fi.IsDir() {
+			r = filepath.Dir(r)
+		}
+		real, err := filepath.EvalSymlinks(r)
+		if err != nil {
+			continue // a missing root holds nothing
+		}
+		if real, err = filepath.Abs(real); err == nil {
+			dirs = append(dirs, real)
+		}
+	}
+	return func(path string) bool {
+		for _, d := range dirs {
+			if rest, ok := strings.CutPrefix(path, d); ok && (rest == "" || rest[0] == filepath.Separator || strings.HasSuffix(d, string(filepath.Separator))) {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 func (w *walker) root(root string) error {
@@ -123,6 +172,9 @@ func (w *walker) root(root string) error {
 		return w.report(root, err)
 	}
 	if !fi.IsDir() {
+		if !fi.Mode().IsRegular() {
+			return w.report(root, ErrNotRegular)
+		}
 		return w.yield(root, abs)
 	}
 	ign, err := w.ancestors(abs)
@@ -223,7 +275,7 @@ func (w *walker) dir(path, abs string, ign *ignoreFile) error {
 					return err
 				}
 			}
-		case typ.IsRegular() || typ&fs.ModeSymlink != 0 && isRegular(p):
+		case typ.IsRegular() || typ&fs.ModeSymlink != 0 && w.linkedFile(p):
 			if w.opt.Match != nil && !w.opt.Match(p) {
 				continue
 			}
@@ -263,9 +315,33 @@ func (w *walker) report(path string, err error) error {
 	return nil
 }
 
-func isRegular(path string) bool {
+// linkedFile reports whether the link at path leads to a regular file that
+// the walk may visit: inside the tree, or anywhere with FollowSymlinks. A
+// link out of the tree is told to OnOutside.
+func (w *walker) linkedFile(path string) bool {
 	fi, err := os.Stat(path)
-	return err == nil && fi.Mode().IsRegular()
+	if err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
+	if w.opt.FollowSymlinks {
+		return true
+	}
+	target, err := filepath.EvalSymlinks(path)
+	if err == nil {
+		target, err = filepath.Abs(target)
+	}
+	if err != nil {
+		return false
+	}
+	if w.inside(target) {
+		return true
+	}
+	if w.opt.OnOutside != nil {
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		w.opt.OnOutside(path, target)
+	}
+	return false
 }
 
 // join is filepath.Join for a clean dir and a bare name, without Join's

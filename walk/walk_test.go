@@ -274,3 +274,34 @@ func TestCancelled(t *testing.T) {
 	})
 	assert.ErrorIs(t, err, context.Canceled)
 }
+
+func TestSymlinksOutside(t *testing.T) {
+	outside := t.TempDir()
+	mktree(t, outside, "secret.cscmd=>cs /notify")
+	root := t.TempDir()
+	mktree(t, root, "a.cscmd", "sub/b.cscmd")
+	require.NoError(t, os.Symlink(filepath.Join(outside, "secret.cscmd"), filepath.Join(root, "passwd.cscmd")))
+	require.NoError(t, os.Symlink("../a.cscmd", filepath.Join(root, "sub", "in.cscmd")))
+	require.NoError(t, os.Symlink("../../"+filepath.Base(outside)+"/secret.cscmd", filepath.Join(root, "sub", "relative.cscmd")))
+
+	var skipped []string
+	opt := Options{OnOutside: func(path, target string) {
+		skipped = append(skipped, filepath.Base(path)+" -> "+target)
+	}}
+	assert.Equal(t, []string{"a.cscmd", "sub/b.cscmd", "sub/in.cscmd"}, rel(t, root, []string{root}, opt), "links out of the tree are not read")
+	real, err := filepath.EvalSymlinks(filepath.Join(outside, "secret.cscmd"))
+	require.NoError(t, err)
+	assert.ElementsMatch(t, []string{"passwd.cscmd -> " + real, "relative.cscmd -> " + real}, skipped, "each is told once")
+
+	opt.FollowSymlinks = true
+	skipped = nil
+	assert.Equal(t, []string{"a.cscmd", "passwd.cscmd", "sub/b.cscmd", "sub/in.cscmd", "sub/relative.cscmd"}, rel(t, root, []string{root}, opt))
+	assert.Empty(t, skipped)
+
+	t.Run("a second root is inside the tree", func(t *testing.T) {
+		opt := Options{OnOutside: func(string, string) { t.Error("nothing is outside") }}
+		paths, err := Collect(context.Background(), []string{root, outside}, opt)
+		require.NoError(t, err)
+		assert.Contains(t, paths, filepath.Join(root, "passwd.cscmd"))
+	})
+}

@@ -24,8 +24,8 @@ func (c *explainCmd) Run(e *env) error {
 		e.fail("%s", msg)
 		return nil
 	}
-	fmt.Fprint(e.stdout, r.Doc())
-	return nil
+	_, err := fmt.Fprint(e.stdout, r.Doc())
+	return err
 }
 
 type rulesCmd struct{}

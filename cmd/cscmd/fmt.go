@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/pmezard/go-difflib/difflib"
 	"github.com/web1on1/cscmd/format"
+	"github.com/web1on1/cscmd/rewrite"
+	"github.com/web1on1/cscmd/walk"
 )
 
 type fmtCmd struct {
@@ -24,6 +27,11 @@ func (c *fmtCmd) Run(e *env) error {
 		if c.Write && name == "-" {
 			e.fail("-w needs files, not standard input")
 			continue
+		}
+		var stamp rewrite.Stamp
+		if st, err := os.Stat(name); c.Write && err == nil {
+			// Taken before reading: a write from now on shows as a change.
+			stamp = rewrite.StampOf(st)
 		}
 		src, err := readInput(name, e.stdin)
 		if err != nil {
@@ -47,15 +55,20 @@ func (c *fmtCmd) Run(e *env) error {
 			if err != nil {
 				return err
 			}
-			fmt.Fprint(e.stdout, diff)
+			if _, err := fmt.Fprint(e.stdout, diff); err != nil {
+				return err
+			}
 		case c.Write:
 			if !bytes.Equal(src, out) {
-				if err := writeAtomic(name, out); err != nil {
+				// A link is written through to a file in its own directory.
+				if err := rewrite.File(name, out, stamp, rewrite.Options{Within: walk.Inside([]string{name})}); err != nil {
 					e.fail("%v", err)
 				}
 			}
 		default:
-			e.stdout.Write(out)
+			if _, err := e.stdout.Write(out); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -15,6 +15,7 @@ import (
 	"github.com/web1on1/cscmd/host"
 	"github.com/web1on1/cscmd/lint"
 	"github.com/web1on1/cscmd/report"
+	"github.com/web1on1/cscmd/rewrite"
 	"github.com/web1on1/cscmd/walk"
 )
 
@@ -24,11 +25,10 @@ type lintCmd struct {
 	Config string   `help:"Use this .cscmd.yaml instead of the nearest one above each file."`
 	FailOn string   `enum:"error,warning,info" default:"error" help:"Exit 1 when a finding is at least this severe: ${enum}."`
 	Fix    bool     `help:"Apply safe fixes in place, then report what is left."`
-}
 
-// maxFixRounds bounds --fix: each round applies the fixes that do not
-// overlap; a few rounds settle any real file.
-const maxFixRounds = 5
+	FollowSymlinks bool `help:"Lint files that symbolic links lead to outside the linted directories; by default they are skipped."`
+	Verbose        bool `short:"v" help:"Name each file skipped as a symbolic link out of the linted directories."`
+}
 
 func (c *lintCmd) Run(e *env) error {
 	defer batchGC()()
@@ -44,8 +44,9 @@ func (c *lintCmd) Run(e *env) error {
 		roots = []string{"."}
 	}
 	var (
-		mu    sync.Mutex
-		files []report.LintFile
+		mu      sync.Mutex
+		files   []report.LintFile
+		outside int // links skipped; OnOutside calls are serialised
 	)
 	opt := walk.Options{
 		Match: func(path string) bool { return cfgs.linter(path).LanguageOf(path) != nil },
@@ -59,9 +60,21 @@ func (c *lintCmd) Run(e *env) error {
 		OnError: func(path string, err error) {
 			e.fail("%v", pathError(path, err))
 		},
+		FollowSymlinks: c.FollowSymlinks,
+		OnOutside: func(path, target string) {
+			if c.Verbose {
+				e.note("%s: skipped: a symbolic link to %s, outside the linted directories", path, target)
+			}
+			outside++
+		},
+	}
+	// A link is written through, by --fix, where it may be read.
+	within := walk.Inside(roots)
+	if c.FollowSymlinks {
+		within = func(string) bool { return true }
 	}
 	err := walk.Files(context.Background(), roots, opt, func(path string) error {
-		f, ok := c.lintFile(e, cfgs, path)
+		f, ok := c.lintFile(e, cfgs, path, within)
 		if ok {
 			mu.Lock()
 			files = append(files, f)
@@ -71,6 +84,9 @@ func (c *lintCmd) Run(e *env) error {
 	})
 	if err != nil {
 		return err
+	}
+	if outside > 0 && !c.Verbose {
+		e.note("skipped %d symbolic %s to files outside the linted directories; --verbose names them, --follow-symlinks lints them", outside, plural(outside, "link", "links"))
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 
@@ -114,12 +130,22 @@ func (c *configs) linter(path string) *lint.Linter {
 
 // lintFile reads, lints and with --fix repairs one file. It is false when
 // the file could not be linted; the failure is reported.
-func (c *lintCmd) lintFile(e *env, cfgs *configs, path string) (report.LintFile, bool) {
+func (c *lintCmd) lintFile(e *env, cfgs *configs, path string, within func(string) bool) (report.LintFile, bool) {
 	l := cfgs.linter(path)
 	lang := l.LanguageOf(path)
 	if lang == nil {
 		e.fail("%s: not %s; a .cscmd.yaml can name its language under languages:", path, host.Kinds())
 		return report.LintFile{}, false
+	}
+	var stamp rewrite.Stamp
+	if c.Fix {
+		// Taken before reading: a write from now on shows as a change.
+		st, err := os.Stat(path)
+		if err != nil {
+			e.fail("%v", pathError(path, err))
+			return report.LintFile{}, false
+		}
+		stamp = rewrite.StampOf(st)
 	}
 	buf := buffers.Get().(*[]byte)
 	defer buffers.Put(buf)
@@ -132,33 +158,28 @@ func (c *lintCmd) lintFile(e *env, cfgs *configs, path string) (report.LintFile,
 	// A clean file is reported without its source: a repository scan then
 	// holds only the files with findings in memory.
 	f := report.LintFile{Path: path}
-	// A UTF-16 or UTF-32 file is neither skipped nor binary: the linter
-	// reports it as unreadable.
-	if lint.ForeignEncoding(src) == "" {
-		if lang != host.Commands && !lang.MayHold(src) {
-			return f, true // no command and no widget call can be in it
-		}
-		if i := bytes.IndexByte(src, 0); i >= 0 {
-			e.fail("%s: binary file (NUL byte at offset %d), not linted", path, i)
-			return report.LintFile{}, false
-		}
+	// A UTF-16 or UTF-32 file is linted as the text it holds; positions
+	// count the code points of that text, and the output shows it.
+	raw := src
+	src, enc := lint.DecodeUTF(src)
+	if lang != host.Commands && !lang.MayHold(src) {
+		return f, true // no command and no widget call can be in it
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		e.fail("%s: binary file (NUL byte at offset %d), not linted", path, i)
+		return report.LintFile{}, false
 	}
 	diags, err := l.Lint(path, src)
 	if err != nil {
 		e.fail("%s: %v", path, err)
 	}
-	if c.Fix {
-		fixed := src
-		for range maxFixRounds {
-			next, n := lint.ApplyFixes(fixed, diags)
-			if n == 0 {
-				break
-			}
-			fixed = next
-			diags, _ = l.Lint(path, fixed)
-		}
+	// A file whose units do not all decode is not written: encoding the
+	// fixed text would change more than the fixes.
+	if c.Fix && (enc == "" || bytes.Equal(lint.EncodeUTF(src, enc), raw)) {
+		var fixed []byte
+		fixed, diags = l.FixAll(path, src, diags)
 		if !bytes.Equal(fixed, src) {
-			if err := writeAtomic(path, fixed); err != nil {
+			if err := rewrite.File(path, lint.EncodeUTF(fixed, enc), stamp, rewrite.Options{Within: within}); err != nil {
 				e.fail("%v", err)
 				diags, _ = l.Lint(path, src)
 			} else {
@@ -178,36 +199,6 @@ func (c *lintCmd) lintFile(e *env, cfgs *configs, path string) (report.LintFile,
 // hundreds of megabytes, most of it never kept, so the buffers are reused
 // rather than allocated and zeroed for every file.
 var buffers = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
-
-// writeAtomic replaces path with data through a temporary file in the same
-// directory and a rename, keeping the file's mode: a crash leaves the old
-// file or the new one, never half of each.
-func writeAtomic(path string, data []byte) error {
-	st, err := os.Stat(path)
-	if err != nil {
-		return pathError(path, err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".cscmd-*")
-	if err != nil {
-		return pathError(path, err)
-	}
-	defer os.Remove(tmp.Name()) // a no-op after the rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return pathError(path, err)
-	}
-	if err := tmp.Chmod(st.Mode().Perm()); err != nil {
-		tmp.Close()
-		return pathError(path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return pathError(path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return pathError(path, err)
-	}
-	return nil
-}
 
 // configs finds and loads the .cscmd.yaml of each path once, reporting a
 // broken one once and linting with what of it is valid.
@@ -300,4 +291,12 @@ func colorOK(e *env) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// plural picks the word for n things.
+func plural(n int, one, other string) string {
+	if n == 1 {
+		return one
+	}
+	return other
 }

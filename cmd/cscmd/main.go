@@ -8,7 +8,11 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strconv"
+	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/alecthomas/kong"
 )
@@ -48,20 +52,71 @@ type env struct {
 	mu   sync.Mutex // fail is called from the workers of a lint run
 }
 
-// fail reports a failure on stderr and makes the exit code 2; the command
-// goes on with its other inputs.
 // warn reports a problem on stderr that does not fail the run.
 func (e *env) warn(format string, args ...any) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	fmt.Fprintf(e.stderr, "cscmd: warning: "+format+"\n", args...)
+	e.log("cscmd: warning: ", format, args...)
 }
 
+// note tells the user something on stderr that is no problem.
+func (e *env) note(format string, args ...any) {
+	e.log("cscmd: ", format, args...)
+}
+
+// fail reports a failure on stderr and makes the exit code 2; the command
+// goes on with its other inputs.
 func (e *env) fail(format string, args ...any) {
+	e.log("cscmd: ", format, args...)
+	e.mu.Lock()
+	e.code = max(e.code, exitFailure)
+	e.mu.Unlock()
+}
+
+// log writes one line to stderr. The message is escaped (escapeLine): it
+// holds file names from the repository being linted, and CI runners read
+// stderr for workflow commands.
+func (e *env) log(prefix, format string, args ...any) {
+	line := append([]byte(prefix), escapeLine(fmt.Sprintf(format, args...))...)
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	fmt.Fprintf(e.stderr, "cscmd: "+format+"\n", args...)
-	e.code = max(e.code, exitFailure)
+	e.stderr.Write(append(line, '\n'))
+}
+
+// escapeLine returns s with what could end the line or drive a terminal
+// written as a Go escape: line breaks (a name holding "\n::error …" would
+// otherwise print a GitHub workflow command of its own), other control
+// characters (an OSC sequence sets a terminal's title or clipboard),
+// bidirectional overrides and invalid UTF-8. A tab is kept.
+func escapeLine(s string) string {
+	clean := true
+	for _, r := range s {
+		if r != '\t' && (r == utf8.RuneError || unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || isBidi(r)) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r != '\t' && (unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || isBidi(r)):
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// isBidi reports the characters that reorder text on screen.
+func isBidi(r rune) bool {
+	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' || r == '\u200e' || r == '\u200f' || r == '\u061c'
 }
 
 type cli struct {
@@ -77,8 +132,8 @@ type cli struct {
 type versionCmd struct{}
 
 func (versionCmd) Run(e *env) error {
-	fmt.Fprintf(e.stdout, "cscmd %s\n", versionString())
-	return nil
+	_, err := fmt.Fprintf(e.stdout, "cscmd %s\n", versionString())
+	return err
 }
 
 // run runs cscmd with args and returns the exit code.
@@ -101,7 +156,7 @@ func run(args []string, e *env) int {
 		return exited // --help printed
 	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "cscmd: %v\n", err)
+		e.note("%v", err)
 		var pe *kong.ParseError
 		if errors.As(err, &pe) && pe.Context != nil {
 			fmt.Fprintf(e.stderr, "run %q for usage\n", "cscmd --help")

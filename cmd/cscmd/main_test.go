@@ -6,10 +6,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/web1on1/cscmd/lint"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -91,6 +94,14 @@ func TestParseStdin(t *testing.T) {
 	assert.Equal(t, "<stdin>:1: notify\n", r.stdout)
 }
 
+// A UTF-16 file is parsed as the text it holds.
+func TestParseUTF16(t *testing.T) {
+	r := cscmd(t, string(lint.EncodeUTF([]byte(">cs /set isLead yes\r\n"), "UTF-16LE")), "parse", "--format", "json", "-")
+	assert.Equal(t, exitOK, r.code)
+	assert.Equal(t, `{"line":1,"text":">cs /set isLead yes","kind":"set","name":"isLead","value":"yes","source":">cs /set isLead yes"}
+`, r.stdout)
+}
+
 func TestParseErrors(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.cscmd")
@@ -137,4 +148,25 @@ func TestVersion(t *testing.T) {
 	r := cscmd(t, "", "version")
 	assert.Equal(t, exitOK, r.code)
 	assert.Regexp(t, `^cscmd \S+\n$`, r.stdout)
+}
+
+// fullWriter fails every write, as standard output redirected to /dev/full.
+type fullWriter struct{}
+
+func (fullWriter) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
+
+func TestStdoutWriteError(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "a.cscmd")
+	require.NoError(t, os.WriteFile(f, []byte(">cs   /notify\n>cs /sett x\n"), 0o644))
+	for _, args := range [][]string{
+		{"fmt", f}, {"fmt", "-d", f}, {"parse", f}, {"parse", "--format", "json", f},
+		{"explain", "syntax"}, {"version"}, {"rules"}, {"lint", f},
+	} {
+		t.Run(strings.Join(args[:len(args)-1], " "), func(t *testing.T) {
+			var errOut bytes.Buffer
+			e := &env{stdin: strings.NewReader(""), stdout: fullWriter{}, stderr: &errOut, getenv: func(string) string { return "" }}
+			assert.Equal(t, exitFailure, run(args, e))
+			assert.Equal(t, "cscmd: no space left on device\n", errOut.String())
+		})
+	}
 }

@@ -13,7 +13,9 @@ import (
 	"github.com/web1on1/cscmd/ast"
 	"github.com/web1on1/cscmd/grammar"
 	"github.com/web1on1/cscmd/linemap"
+	"github.com/web1on1/cscmd/lint"
 	"github.com/web1on1/cscmd/report"
+	"github.com/web1on1/cscmd/walk"
 )
 
 type parseCmd struct {
@@ -32,7 +34,6 @@ func (c *parseCmd) Run(e *env) error {
 		encode = report.AppendJSON
 	}
 	w := bufio.NewWriterSize(e.stdout, 256<<10)
-	defer w.Flush()
 	for _, name := range files {
 		src, err := readInput(name, e.stdin)
 		if err != nil {
@@ -43,12 +44,13 @@ func (c *parseCmd) Run(e *env) error {
 		if name == "-" {
 			display = ""
 		}
+		src, _ = lint.DecodeUTF(src) // a UTF-16 or UTF-32 file holds text too
 		reportInvalidUTF8(e, name, src)
 		if err := parseParallel(w, display, src, encode); err != nil {
 			return err
 		}
 	}
-	return nil
+	return w.Flush()
 }
 
 // readInput reads a named file, or standard input for "-", with an error
@@ -67,6 +69,11 @@ func readInput(name string, stdin io.Reader) ([]byte, error) {
 	}
 	if st.IsDir() {
 		return nil, fmt.Errorf("%s: is a directory, not a command file", name)
+	}
+	if !st.Mode().IsRegular() {
+		// A pipe would wait for a writer, and /dev/zero never ends;
+		// standard input ("-") is where a stream goes.
+		return nil, pathError(name, walk.ErrNotRegular)
 	}
 	b, err := os.ReadFile(name)
 	if err != nil {

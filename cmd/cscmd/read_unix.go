@@ -45,9 +45,11 @@ func readInto(path string, buf []byte) ([]byte, error) {
 	}
 }
 
+// open opens path for reading without blocking: a file that became a pipe
+// after the walk saw it reads as empty instead of waiting for a writer.
 func open(path string) (int, error) {
 	for {
-		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
 		if err == syscall.EINTR {
 			continue
 		}

@@ -21,13 +21,3 @@ func (p *Pass) checkName(n ast.Node, name string, names *config.Names, what stri
 	d := p.ReportNode(n, "unknown %s %q; did you mean %q?", what, name, guess)
 	d.Suggestions = append(d.Suggestions, replace(fmt.Sprintf("Replace with %q", guess), n.Pos().Offset, n.End().Offset, guess))
 }
-
-// dynamic reports whether host code fills in s at run time.
-func dynamic(s string) bool {
-	for _, r := range s {
-		if r == ast.Placeholder {
-			return true
-		}
-	}
-	return false
-}
