@@ -77,6 +77,8 @@ func TestLanguageLookup(t *testing.T) {
 		{"extension inside the name", ByPath("a.js.txt"), nil},
 		{"editor id", ByID("typescriptreact"), JS},
 		{"unknown id", ByID("go"), nil},
+		{"a dialect's family", JSONC.Family(), JSON},
+		{"a language's own family", JS.Family(), JS},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
