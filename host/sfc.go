@@ -55,6 +55,7 @@ func sfcFill(buf []byte, a, b int, c byte) {
 // its code — after a Svelte block keyword such as `#if` or `@html`. Script
 // and style bodies and comments hold none; a brace never closed is text.
 func sfcEachExpr(src []byte, from int, fn func(open, close, code int)) {
+	braces := sfcBraces{src: src}
 	for i := from; i < len(src); {
 		j := bytes.IndexAny(src[i:], "{<")
 		if j < 0 {
@@ -65,7 +66,7 @@ func sfcEachExpr(src []byte, from int, fn func(open, close, code int)) {
 			i = sfcSkipRaw(src, i)
 			continue
 		}
-		end := jsBraceEnd(src, i)
+		end := braces.end(i)
 		if end < 0 {
 			i++
 			continue
@@ -134,75 +135,118 @@ func sfcTagEnd(src []byte, i int) int {
 	return len(src)
 }
 
-// jsBraceEnd returns the offset after the '}' that closes the '{' at src[i],
-// skipping JavaScript strings, template literals and comments; -1 if there is
-// none. If a string is left open, braces are counted without strings, so a
-// stray quote in JSX text does not swallow the page.
-func jsBraceEnd(src []byte, i int) int {
-	if e := jsBraceScan(src, i, true); e >= 0 {
-		return e
-	}
-	return jsBraceScan(src, i, false)
+// sfcBraces matches the braces of a component's expressions. Each is
+// matched skipping JavaScript strings, template literals and comments; if a
+// quote is left open (an apostrophe in JSX text: `<p>Don't</p>`), braces
+// are counted without strings, so a stray quote does not swallow the page.
+// A scan remembers every brace it passed, so that a page of unclosed braces
+// is read in linear time, not once per brace.
+type sfcBraces struct {
+	src   []byte
+	memo  map[int]int // '{' offset → offset after its '}', or -1
+	plain map[int]int // the same, braces counted without strings; made once
 }
 
-func jsBraceScan(src []byte, i int, quoted bool) int {
-	var stack []byte // '{' for a brace, '`' for a template literal
+// end returns the offset after the '}' that closes the '{' at src[i], or -1.
+func (b *sfcBraces) end(i int) int {
+	e, ok := b.memo[i]
+	if !ok {
+		e = b.scan(i)
+	}
+	if e >= 0 {
+		return e
+	}
+	if b.plain == nil {
+		b.plain = map[int]int{}
+		var open []int
+		for k, c := range b.src {
+			switch {
+			case c == '{':
+				open = append(open, k)
+			case c == '}' && len(open) > 0:
+				b.plain[open[len(open)-1]] = k + 1
+				open = open[:len(open)-1]
+			}
+		}
+	}
+	if e, ok := b.plain[i]; ok {
+		return e
+	}
+	return -1
+}
+
+// tmplLit marks a template literal on the stack of scan.
+const tmplLit = -1
+
+// scan matches the brace at src[i] skipping strings and comments, and
+// records the match of every brace it passed (-1 for those still open where
+// it stopped).
+func (b *sfcBraces) scan(i int) int {
+	if b.memo == nil {
+		b.memo = map[int]int{}
+	}
+	src := b.src
+	stack := []int{} // offsets of open braces, or tmplLit
+	fail := func() int {
+		for _, k := range stack {
+			if k != tmplLit {
+				b.memo[k] = -1
+			}
+		}
+		return b.memo[i]
+	}
 	for j := i; j < len(src); j++ {
 		c := src[j]
-		if n := len(stack); n > 0 && stack[n-1] == '`' {
+		if n := len(stack); n > 0 && stack[n-1] == tmplLit {
 			switch {
 			case c == '\\':
 				j++
 			case c == '`':
 				stack = stack[:n-1]
 			case c == '$' && j+1 < len(src) && src[j+1] == '{':
-				stack = append(stack, '{')
+				stack = append(stack, j+1)
 				j++
 			}
 			continue
 		}
 		switch c {
 		case '{':
-			stack = append(stack, '{')
+			stack = append(stack, j)
 		case '}':
 			if len(stack) == 0 {
-				return -1
+				return fail()
 			}
+			b.memo[stack[len(stack)-1]] = j + 1
 			if stack = stack[:len(stack)-1]; len(stack) == 0 {
 				return j + 1
 			}
 		case '`':
-			if quoted {
-				stack = append(stack, '`')
-			}
+			stack = append(stack, tmplLit)
 		case '\'', '"':
-			if !quoted {
-				continue
-			}
 			e := tmplSkipString(src, j)
 			if e < 0 || bytes.IndexByte(src[j:e], '\n') >= 0 {
-				return -1
+				return fail()
 			}
 			j = e - 1
 		case '/':
-			if !quoted || j+1 >= len(src) {
+			if j+1 >= len(src) {
 				continue
 			}
 			switch src[j+1] {
 			case '/':
 				nl := bytes.IndexByte(src[j:], '\n')
 				if nl < 0 {
-					return -1
+					return fail()
 				}
 				j += nl
 			case '*':
 				k := bytes.Index(src[j+2:], []byte("*/"))
 				if k < 0 {
-					return -1
+					return fail()
 				}
 				j += 2 + k + 1
 			}
 		}
 	}
-	return -1
+	return fail()
 }

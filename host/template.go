@@ -160,7 +160,7 @@ func (m *tmplMasker) tagAt(i int) int {
 		switch {
 		case at("\\{{"):
 			// An escaped mustache is literal text, up to its closer.
-			if e := tmplFind(src, i+3, "}}", false); e > 0 {
+			if e := m.find(i+3, "}}", false); e > 0 {
 				return e
 			}
 			return i + 3
@@ -182,11 +182,11 @@ func (m *tmplMasker) tagAt(i int) int {
 		if at("{{") {
 			k := tmplSkipSpace(src, tmplSkipTrim(src, i+2), "")
 			if bytes.HasPrefix(src[k:], []byte("/*")) {
-				e := tmplFind(src, k+2, "*/", false)
+				e := m.find(k+2, "*/", false)
 				if e < 0 {
 					return i
 				}
-				if e = tmplFind(src, e, "}}", false); e < 0 {
+				if e = m.find(e, "}}", false); e < 0 {
 					return i
 				}
 				return m.add(i, e, tmplComment)
@@ -210,15 +210,16 @@ func (m *tmplMasker) closeAt(i, n int, closer string, kind tmplKind, quoted bool
 
 // find is tmplFind, remembering where a closer is known to be absent.
 func (m *tmplMasker) find(from int, closer string, quoted bool) int {
-	if n, ok := m.none[closer]; ok && from >= n {
+	key := closer // a closer found outside strings, or anywhere
+	if quoted {
+		key += "\x00quoted"
+	}
+	if n, ok := m.none[key]; ok && from >= n {
 		return -1
 	}
 	e := tmplFind(m.src, from, closer, quoted)
 	if e < 0 {
-		if m.none == nil {
-			m.none = map[string]int{}
-		}
-		m.none[closer] = from
+		m.absent(key, from)
 	}
 	return e
 }
@@ -339,14 +340,14 @@ func (m *tmplMasker) block(i int) int {
 	name := tmplWord(src, k)
 	switch {
 	case name == "comment" && m.d == tmplLiquid:
-		if c := tmplEndBlock(src, e, "endcomment"); c > 0 {
+		if c := m.endBlock(e, "endcomment"); c > 0 {
 			return m.add(i, c, tmplComment)
 		}
 	case k < len(src) && src[k] == '#' && m.d == tmplLiquid:
 		return m.add(i, e, tmplComment)
 	case name == "raw" || name == "verbatim" && m.d != tmplLiquid:
 		m.add(i, e, tmplStatement)
-		if c := tmplEndBlock(src, e, "end"+name); c > 0 {
+		if c := m.endBlock(e, "end"+name); c > 0 {
 			// The end tag itself starts where its "{%" does.
 			open := bytes.LastIndex(src[e:c], []byte("{%"))
 			return m.add(e+open, c, tmplStatement)
@@ -354,6 +355,45 @@ func (m *tmplMasker) block(i int) int {
 		return len(src)
 	}
 	return m.add(i, e, tmplStatement)
+}
+
+// endBlock is tmplEndBlock, remembering where an end tag is known to be
+// absent, so that a page of unclosed {% comment %} tags is read in linear
+// time.
+func (m *tmplMasker) endBlock(from int, end string) int {
+	key := "{% " + end
+	if n, ok := m.none[key]; ok && from >= n {
+		return -1
+	}
+	e := tmplEndBlock(m.src, from, end)
+	if e < 0 {
+		m.absent(key, from)
+	}
+	return e
+}
+
+// endDirective returns the offset after the first Blade directive end
+// (@endphp) at or after src[from], or -1, remembering its absence too.
+func (m *tmplMasker) endDirective(from int, end string) int {
+	if n, ok := m.none[end]; ok && from >= n {
+		return -1
+	}
+	j := bytes.Index(m.src[from:], []byte(end))
+	if j < 0 {
+		m.absent(end, from)
+		return -1
+	}
+	return from + j + len(end)
+}
+
+// absent records that key does not occur at or after from.
+func (m *tmplMasker) absent(key string, from int) {
+	if m.none == nil {
+		m.none = map[string]int{}
+	}
+	if n, ok := m.none[key]; !ok || from < n {
+		m.none[key] = from
+	}
 }
 
 // tmplEndBlock returns the offset after the first {% end %} tag named end at
@@ -573,8 +613,8 @@ func (m *tmplMasker) bladeDirective(i int) int {
 	e := i + 1 + len(name)
 	switch name {
 	case "php":
-		if j := bytes.Index(src[e:], []byte("@endphp")); j >= 0 && !tmplOpenParen(src, e) {
-			return m.add(i, e+j+len("@endphp"), tmplStatement)
+		if c := m.endDirective(e, "@endphp"); c > 0 && !tmplOpenParen(src, e) {
+			return m.add(i, c, tmplStatement)
 		}
 	case "verbatim":
 		m.add(i, e, tmplStatement)
@@ -604,8 +644,11 @@ func tmplOpenParen(src []byte, i int) bool {
 }
 
 // tmplParenEnd returns the offset after the parenthesis that closes the one
-// at src[i], skipping strings; -1 if there is none.
+// at src[i], skipping strings; -1 if there is none within tmplMaxArgs bytes.
+// The bound keeps a page of unclosed `@if(` linear: Blade's arguments are
+// expressions, never kilobytes long.
 func tmplParenEnd(src []byte, i int) int {
+	src = src[:min(len(src), i+tmplMaxArgs)]
 	depth := 0
 	for j := i; j < len(src); j++ {
 		switch src[j] {
@@ -625,6 +668,9 @@ func tmplParenEnd(src []byte, i int) int {
 	}
 	return -1
 }
+
+// tmplMaxArgs bounds the arguments of a Blade directive.
+const tmplMaxArgs = 4096
 
 // tmplApply rewrites every string of f that crosses a tag: the bytes of an
 // output tag become one placeholder, written as the whole tag; those of any
