@@ -114,3 +114,30 @@ func benchEdit(src []byte, i int) []byte {
 	out[at+20] ^= 1
 	return out
 }
+
+// BenchmarkUnclosed extracts pages made of one opener repeated and never
+// closed, at 64 KB and at 256 KB: four times the size must cost about four
+// times the time, not sixteen (each once took minutes at 256 KB).
+func BenchmarkUnclosed(b *testing.B) {
+	for _, tc := range []struct {
+		lang   *Language
+		opener string
+	}{
+		{Svelte, "{'\n"},
+		{Svelte, "{ "},
+		{Liquid, "{% comment %}"},
+		{Blade, "@if( "},
+		{Blade, "@php "},
+		{GoTemplate, "{{/* "},
+		{Handlebars, `\{{ `},
+	} {
+		for _, size := range []int{64 << 10, 256 << 10} {
+			src := bytes.Repeat([]byte(tc.opener), size/len(tc.opener))
+			b.Run(fmt.Sprintf("%s/%q/%dK", tc.lang.Name, tc.opener, size>>10), func(b *testing.B) {
+				for b.Loop() {
+					_, _ = Extract(tc.lang, src)
+				}
+			})
+		}
+	}
+}
