@@ -63,6 +63,9 @@ func (l *Linter) Lint(path string, src []byte) ([]Diagnostic, error) {
 	}), nil
 }
 
+// IsCommandFile reports whether path is a command file by its name.
+func IsCommandFile(path string) bool { return host.ByPath(path) == host.Commands }
+
 // LanguageOf is the language path is linted as: the one the configuration's
 // `languages:` gives it, or the one its name says; nil for a file cscmd
 // does not lint.

@@ -24,7 +24,7 @@ func cscmdEnv(t *testing.T, vars map[string]string, args ...string) result {
 const project = "testdata/lint/project"
 
 func TestLintGolden(t *testing.T) {
-	for _, format := range []string{"text", "json", "sarif", "github"} {
+	for _, format := range []string{"text", "json", "sarif", "github", "checkstyle", "codeclimate", "junit", "rdjson", "rdjsonl"} {
 		t.Run(format, func(t *testing.T) {
 			summary := filepath.Join(t.TempDir(), "summary.md")
 			r := cscmdEnv(t, map[string]string{"GITHUB_STEP_SUMMARY": summary}, "lint", "--format", format, project)
