@@ -88,6 +88,9 @@ func extractDoc(lang *Language, src []byte, depth int, cache *DocCache) (*File, 
 		sort.SliceStable(f.Calls, func(i, j int) bool { return f.Calls[i].Start < f.Calls[j].Start })
 		sort.SliceStable(f.Comments, func(i, j int) bool { return f.Comments[i].Start < f.Comments[j].Start })
 	}
+	if lang.Finish != nil {
+		lang.Finish(src, f)
+	}
 	return f, first
 }
 

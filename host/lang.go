@@ -63,6 +63,10 @@ type Language struct {
 	// Suppress is how a suppression comment is written on a line of its
 	// own; nil where the language has no comment a file may hold.
 	Suppress *Delims
+	// Finish, if set, runs once the documents that Extract yielded are
+	// extracted and lifted into the File: a template language rewrites
+	// there the messages that cross its tags.
+	Finish func(src []byte, f *File)
 	// Dialect is the language this one is a variant of (JSONC of JSON), or
 	// nil: an editor's id for either is taken for a file of the other.
 	Dialect *Language
@@ -90,7 +94,8 @@ type Delims struct{ Open, Close string }
 
 // Languages lists every language, command files first. Adding a language is
 // adding it here (see Language).
-var Languages = []*Language{Commands, JS, HTML, JSON, JSONC, YAML}
+var Languages = []*Language{Commands, JS, HTML, JSON, JSONC, YAML,
+	Vue, Svelte, Astro, PHP, Blade, Liquid, Twig, Jinja, ERB, EJS, Handlebars, GoTemplate, Markdown}
 
 // ByName returns the language of a name or alias (any case), or nil.
 func ByName(name string) *Language {
