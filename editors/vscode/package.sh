@@ -54,7 +54,8 @@ for target in "${targets[@]}"; do
   cp out/extension.js "$dir/out/"
   if [ "$target" = universal ]; then
     out=$dist/cscmd-$version.vsix
-    flags=()
+    # package.json's "files" lists server/**, which only platform packages have.
+    flags=(--allow-unused-files-pattern)
   else
     read -r goos goarch < <(platform "$target")
     exe=cscmd
