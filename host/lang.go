@@ -15,7 +15,8 @@ import "strings"
 //     it), Aliases, Extensions (".blade.php" beats ".php": the longest
 //     match wins), editor language IDs, Comments (delimiters, so that a
 //     suppression comment is read without them), Suppress (how to write one;
-//     nil where none can stand), PreCheck (nil: MayContain) and Extract.
+//     nil where none can stand), PreCheck (nil: MayContain), Dialect (the
+//     language it is a variant of, if any) and Extract.
 //  2. Extract(src) returns a *File: the candidate Strings (>cs messages,
 //     with the Map of each back to src and the Syntax its fix is escaped
 //     in), the web1on1 Calls, the Comments (Start and End; the driver fills
