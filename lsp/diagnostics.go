@@ -115,9 +115,12 @@ func (s *server) analyze(ctx context.Context, snap *snapshot) (findings []Findin
 func (s *server) publish(snap *snapshot, findings []Finding) {
 	s.pubMu.Lock()
 	defer s.pubMu.Unlock()
-	if !s.docs.current(snap) {
+	// Two runs can reach one snapshot: a run whose timer had fired when the
+	// next change stopped it may read the document after that change.
+	if !s.docs.current(snap) || s.published[snap.uri] >= snap.seq {
 		return
 	}
+	s.published[snap.uri] = snap.seq
 	diags := make([]protocol.Diagnostic, 0, len(findings))
 	for _, f := range findings {
 		diags = append(diags, s.diagnostic(snap, f))

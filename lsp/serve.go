@@ -149,8 +149,9 @@ type server struct {
 	watched  map[int]bool     // client processes watched, guarded by bgMu
 
 	// pubMu orders each publication of a document's diagnostics with the
-	// check that its snapshot is still current.
-	pubMu sync.Mutex
+	// check that its snapshot is still current and not yet published.
+	pubMu     sync.Mutex
+	published map[uri.URI]uint64 // seq of the last snapshot published, by document
 
 	configMu    sync.Mutex
 	configDiags map[uri.URI][]protocol.Diagnostic
@@ -162,17 +163,18 @@ func newServer(ctx context.Context, opts Options) *server {
 		log = slog.New(slog.NewTextHandler(os.Stderr, nil))
 	}
 	return &server{
-		opts:     opts,
-		log:      log,
-		ctx:      ctx,
-		docs:     newDocuments(),
-		exit:     make(chan struct{}),
-		gone:     make(chan struct{}),
-		watched:  make(map[int]bool),
-		encoding: protocol.PositionEncodingKindUTF16,
-		unit:     linemap.UTF16,
-		runs:     make(map[uri.URI]*run),
-		slots:    make(chan struct{}, max(2, runtime.GOMAXPROCS(0))),
+		opts:      opts,
+		log:       log,
+		ctx:       ctx,
+		docs:      newDocuments(),
+		exit:      make(chan struct{}),
+		gone:      make(chan struct{}),
+		watched:   make(map[int]bool),
+		encoding:  protocol.PositionEncodingKindUTF16,
+		unit:      linemap.UTF16,
+		runs:      make(map[uri.URI]*run),
+		published: make(map[uri.URI]uint64),
+		slots:     make(chan struct{}, max(2, runtime.GOMAXPROCS(0))),
 	}
 }
 
