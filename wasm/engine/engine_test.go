@@ -1,0 +1,105 @@
+package engine
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestLanguage(t *testing.T) {
+	tests := []struct {
+		name, language, file, id, err string
+	}{
+		{"default", "", "document.cscmd", "cscmd", ""},
+		{"id", "typescriptreact", "document.tsx", "typescriptreact", ""},
+		{"jsonc", "jsonc", "document.json", "jsonc", ""},
+		{"file name", "pages/car.HTM", "pages/car.HTM", "html", ""},
+		{"module", "a.mjs", "a.mjs", "javascript", ""},
+		{"yml", "x.yml", "x.yml", "yaml", ""},
+		{"unknown id", "python", "", "", `unknown language "python"`},
+		{"unknown extension", "a.py", "", "", `unknown language "a.py"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			file, id, err := Options{Language: tt.language}.file()
+			if tt.err != "" {
+				require.ErrorContains(t, err, tt.err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.file, file)
+			assert.Equal(t, tt.id, id)
+		})
+	}
+}
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name, src string
+		kinds     []string
+	}{
+		{"empty", "", nil},
+		{"comments only", "# x\n\n", nil},
+		{"two", "\uFEFF>cs /notify\r\n>CS /notify", []string{"notify", "chat"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []map[string]any
+			require.NoError(t, json.Unmarshal([]byte(Parse([]byte(tt.src))), &got))
+			var kinds []string
+			for _, m := range got {
+				kinds = append(kinds, m["kind"].(string))
+			}
+			assert.Equal(t, tt.kinds, kinds)
+		})
+	}
+}
+
+func TestLintConfigErrors(t *testing.T) {
+	tests := []struct {
+		name, config string
+		errors       int
+		rules        []string
+	}{
+		{"none", "", 0, []string{"objectid-case"}},
+		{"rule off", "rules: {objectid-case: off}\n", 0, nil},
+		{"unknown rule, the rest applied", "rules: {nope: error, objectid-case: off}\n", 1, nil},
+		{"not YAML", "rules: [\n", 1, []string{"objectid-case"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, err := Lint([]byte(">cs /assign 62C6077CA980127F404B0301"), Options{Config: tt.config})
+			require.NoError(t, err)
+			var got struct {
+				Diagnostics  []struct{ Rule string }
+				ConfigErrors []ConfigError
+			}
+			require.NoError(t, json.Unmarshal([]byte(out), &got), out)
+			assert.Len(t, got.ConfigErrors, tt.errors)
+			var rules []string
+			for _, d := range got.Diagnostics {
+				rules = append(rules, d.Rule)
+			}
+			assert.Equal(t, tt.rules, rules)
+		})
+	}
+}
+
+func TestPositionsOutOfRange(t *testing.T) {
+	_, err := Complete([]byte(">cs /"), Position{Line: 3}, Options{})
+	require.ErrorContains(t, err, "out of range")
+	_, err = HoverAt([]byte(">cs /"), Position{Line: -1}, Options{})
+	require.ErrorContains(t, err, "out of range")
+	_, err = Explain(nil, Options{Language: "x.py"})
+	require.ErrorContains(t, err, "unknown language")
+}
+
+func TestRules(t *testing.T) {
+	var rules []struct{ ID, Severity, URL string }
+	require.NoError(t, json.Unmarshal([]byte(Rules()), &rules))
+	require.NotEmpty(t, rules)
+	assert.Equal(t, "syntax", rules[0].ID)
+	assert.NotEmpty(t, rules[0].URL)
+}
