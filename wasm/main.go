@@ -8,12 +8,16 @@
 package main
 
 import (
+	"runtime/debug"
 	"syscall/js"
 
 	"github.com/web1on1/cscmd/wasm/engine"
 )
 
 func main() {
+	// One thread does both the work and the collecting here; the documents
+	// of an editor are small, so trading memory for fewer collections pays.
+	debug.SetGCPercent(400)
 	api := map[string]any{
 		"parse": fn(func(args []js.Value) (string, error) {
 			return engine.Parse(bytesOf(args[0])), nil

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/web1on1/cscmd/ast"
 	"github.com/web1on1/cscmd/config"
@@ -87,12 +88,34 @@ type ConfigError struct {
 	Message string `json:"message"`
 }
 
+// lastConfig is the config text last loaded and what it gave: an editor
+// lints after every keystroke with the same config, and loading one costs
+// more than linting a short document. Calls from JavaScript come one at a
+// time, but the mutex keeps the engine safe for Go callers too.
+var lastConfig struct {
+	sync.Mutex
+	text string
+	cfg  *config.Config
+	errs []ConfigError
+}
+
 // loadConfig loads the config text; its valid parts are used even when it
 // has errors, as in the CLI, and the errors are returned to be shown.
 func loadConfig(text string) (*config.Config, []ConfigError) {
 	if strings.TrimSpace(text) == "" {
 		return nil, nil
 	}
+	lastConfig.Lock()
+	defer lastConfig.Unlock()
+	if lastConfig.cfg != nil && lastConfig.text == text {
+		return lastConfig.cfg, lastConfig.errs
+	}
+	cfg, errs := decodeConfig(text)
+	lastConfig.text, lastConfig.cfg, lastConfig.errs = text, cfg, errs
+	return cfg, errs
+}
+
+func decodeConfig(text string) (*config.Config, []ConfigError) {
 	cfg, err := config.Load(".cscmd.yaml", []byte(text), lint.RuleIDs())
 	var list config.ErrorList
 	switch {
