@@ -1,0 +1,38 @@
+// The playground's Web Worker: runs cscmd.wasm off the page's thread, so
+// typing never waits for the linter. Requests are {id, op, ...}; answers
+// {id, result} or {id, error}. The page sends one analysis at a time.
+import { wrap } from '../../wasm/api.js';
+
+importScripts('wasm_exec.js'); // Go's own: defines self.Go
+
+const ready = (async () => {
+  const go = new self.Go();
+  const started = new Promise((resolve) => {
+    self.__cscmdReady = resolve;
+  });
+  const { instance } = await WebAssembly.instantiateStreaming(fetch('cscmd.wasm'), go.importObject);
+  go.run(instance); // resolves when the program exits, which it does not
+  await started;
+  return wrap(self.__cscmd);
+})();
+
+const ops = {
+  // Everything the page shows after an edit, in one round trip.
+  analyze: (c, r) => {
+    const options = { language: r.language, config: r.config };
+    return { lint: c.lint(r.text, options), explain: c.explain(r.text, options) };
+  },
+  complete: (c, r) => c.complete(r.text, r.at, { language: r.language, config: r.config }),
+  hover: (c, r) => c.hover(r.text, r.at, { language: r.language, config: r.config }),
+  rules: (c) => c.rules(),
+};
+
+self.onmessage = async (e) => {
+  const r = e.data;
+  try {
+    const c = await ready;
+    self.postMessage({ id: r.id, result: ops[r.op](c, r) });
+  } catch (err) {
+    self.postMessage({ id: r.id, error: String(err && err.message ? err.message : err) });
+  }
+};

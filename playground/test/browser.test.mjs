@@ -1,0 +1,149 @@
+// The built playground in headless Chromium (the system's; nothing
+// downloads a browser), served on 127.0.0.1: type a broken command, see its
+// marker and rule id, apply the quick fix; load the GTM export and find the
+// finding at its line and column; read the plain-words panel. Screenshots
+// go to playground/test/out/. Run: playground/build.sh && node --test playground/test/
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const playground = path.dirname(here);
+const dist = path.join(playground, 'dist');
+const out = path.join(here, 'out');
+const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
+const missing = fs.existsSync(chromium) ? false : `no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM): the browser test is skipped`;
+if (missing) console.log(`# SKIP ${missing}`);
+
+let server;
+let browser;
+let base;
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
+
+before(async () => {
+  if (missing) return;
+  if (!fs.existsSync(path.join(dist, 'index.html'))) execFileSync(path.join(playground, 'build.sh'), { stdio: 'inherit' });
+  fs.mkdirSync(out, { recursive: true });
+  server = http.createServer((req, res) => {
+    const name = path.join(dist, path.normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^\/+/, '') || 'index.html');
+    const file = name.endsWith(path.sep) || name === dist ? path.join(dist, 'index.html') : name;
+    if (!file.startsWith(dist) || !fs.existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  const { default: puppeteer } = await import('puppeteer-core');
+  browser = await puppeteer.launch({
+    executablePath: chromium,
+    headless: true,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      `--user-data-dir=${fs.mkdtempSync(path.join(os.tmpdir(), 'cscmd-chromium-'))}`,
+    ],
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.close();
+});
+
+async function open(hash = '') {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 800 });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(base + hash, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__firstDiagnosticsMs !== undefined, { timeout: 30000 });
+  return { page, errors };
+}
+
+const steps = (page) => page.$$eval('#steps li', (lis) => lis.map((li) => li.textContent));
+
+test('first diagnostics after load', { skip: missing }, async () => {
+  const { page, errors } = await open();
+  const ms = await page.evaluate(() => window.__firstDiagnosticsMs);
+  console.log(`first diagnostics ${Math.round(ms)} ms after load`);
+  fs.writeFileSync(path.join(out, 'first-diagnostics-ms.txt'), `${Math.round(ms)}\n`);
+  await page.screenshot({ path: path.join(out, 'loaded.png') });
+  assert.ok(await page.$('.cm-lintRange-error'), 'the example shows an error marker');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('type a broken command, apply the quick fix', { skip: missing }, async () => {
+  const { page, errors } = await open('#lang=cscmd&doc=');
+  await page.click('#document .cm-content');
+  await page.keyboard.type('>cs /set @category Used Car\n>CS /notify');
+  await page.waitForSelector('.cm-lintRange-warning', { timeout: 10000 });
+  // The lint panel lists the finding with its rule id and the fix.
+  await page.keyboard.down('Control');
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('KeyM');
+  await page.keyboard.up('Shift');
+  await page.keyboard.up('Control');
+  await page.waitForSelector('.cm-panel-lint li', { timeout: 10000 });
+  assert.equal(await page.$eval('.cm-panel-lint li a.rule', (a) => a.textContent), 'prefix');
+  assert.match(await page.$eval('.cm-panel-lint li a.rule', (a) => a.href), /lint\/docs\/prefix\.md$/);
+  assert.match(await page.$eval('.cm-lintRange-warning', (e) => e.textContent), />CS/);
+  assert.ok((await steps(page)).some((s) => s.includes('Sent as chat: `>CS` is not the prefix')));
+  await page.screenshot({ path: path.join(out, 'broken.png') });
+  await page.click('.cm-panel-lint li button');
+  await page.waitForFunction(() => !document.querySelector('.cm-lintRange-warning'), { timeout: 10000 });
+  const text = await page.evaluate(() => window.playground.docView.state.doc.toString());
+  assert.equal(text, '>cs /set @category Used Car\n>cs /notify');
+  await page.waitForFunction(() => [...document.querySelectorAll('#steps li')].some((li) => li.textContent.includes('Notify all organizations')));
+  // The document is in the link.
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('doc') === '>cs /set @category Used Car\n>cs /notify');
+  await page.screenshot({ path: path.join(out, 'fixed.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the GTM export: the finding at its line and column, the plain words', { skip: missing }, async () => {
+  const { page, errors } = await open();
+  await page.select('#language', 'json');
+  await page.waitForFunction(() => window.playground.analysis() && window.playground.docView.state.doc.toString().includes('containerVersion') && window.playground.analysis().lint.diagnostics[0]?.file === 'document.json', { timeout: 10000 });
+  const text = await page.evaluate(() => window.playground.docView.state.doc.toString());
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes('>CS /set')) + 1;
+  const column = lines[line - 1].indexOf('>CS') + 1;
+  const assign = lines.findIndex((l) => l.includes('>cs /assign')) + 1;
+  const d = await page.evaluate(() => window.playground.analysis().lint.diagnostics);
+  assert.deepEqual(d.map((x) => [x.rule, x.line, x.column]), [['prefix', line, column]]);
+  await page.waitForSelector('.cm-lintRange-warning');
+  assert.match(await page.$eval('.cm-lintRange-warning', (e) => e.textContent), /^>CS/);
+  assert.deepEqual(await steps(page), [
+    `line ${line}Sent as chat: \`>CS\` is not the prefix`,
+    `line ${assign}Assign the conversation to Jane Doe (user)`,
+  ]);
+  await page.screenshot({ path: path.join(out, 'gtm.png') });
+  // A step's link moves the cursor to its line.
+  await page.click('#steps li:nth-child(2) a.line');
+  const at = await page.evaluate(() => {
+    const v = window.playground.docView;
+    return v.state.doc.lineAt(v.state.selection.main.head).number;
+  });
+  assert.equal(at, assign);
+  // The config applies live: without the catalog the id has no name.
+  await page.click('#config-tab');
+  await page.evaluate(() => {
+    const v = window.playground.configView;
+    v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: 'rules: {}\n' } });
+  });
+  await page.waitForFunction(() => [...document.querySelectorAll('#steps li')].some((li) => li.textContent.includes('Assign the conversation to 62c6077ca980127f404b0301')), { timeout: 10000 });
+  await page.screenshot({ path: path.join(out, 'config.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
