@@ -27,6 +27,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/web1on1/cscmd/internal/yamldepth"
+	"github.com/web1on1/cscmd/linemap"
 )
 
 // FileName is the name Find looks for.
@@ -55,6 +56,9 @@ type Config struct {
 	Exclude []string
 	// Catalog is nil when the config has no catalog section.
 	Catalog *Catalog
+	// Languages are the `languages:` entries, in file order: files whose
+	// path relative to Dir matches Pattern are linted as Name.
+	Languages []LanguageGlob
 
 	// wd is the working directory when the config was loaded: Excluded
 	// runs for every entry of a walk, and os.Getwd costs two stat calls.
@@ -74,6 +78,30 @@ func (c *Config) Severity(rule, def string) string {
 	return def
 }
 
+// LanguageGlob maps the files a doublestar pattern matches to a language.
+type LanguageGlob struct {
+	Pattern string // cleaned, relative to Dir
+	Name    string // a language name or alias of package host
+}
+
+// Language returns the language name the first `languages:` pattern that
+// matches path gives it, or "". Paths are taken as Excluded takes them.
+func (c *Config) Language(path string) string {
+	if c == nil || len(c.Languages) == 0 {
+		return ""
+	}
+	rel, ok := c.rel(path)
+	if !ok {
+		return ""
+	}
+	for _, g := range c.Languages {
+		if match(g.Pattern, rel) {
+			return g.Name
+		}
+	}
+	return ""
+}
+
 // Excluded reports whether path — absolute, or relative to the working
 // directory at the time of Load — matches an exclude pattern, or lies inside
 // a directory that does. The second half makes "vendor" and "vendor/**"
@@ -84,29 +112,10 @@ func (c *Config) Excluded(path string) bool {
 	if c == nil || len(c.Exclude) == 0 {
 		return false
 	}
-	switch {
-	case filepath.IsAbs(path):
-		path = filepath.Clean(path)
-	case c.wd != "":
-		path = filepath.Join(c.wd, path)
-	default:
-		abs, err := filepath.Abs(path)
-		if err != nil {
-			return false
-		}
-		path = abs
-	}
-	rel, ok := strings.CutPrefix(path, c.Dir)
-	if !ok || rel == "" {
+	rel, ok := c.rel(path)
+	if !ok {
 		return false
 	}
-	if !strings.HasSuffix(c.Dir, string(filepath.Separator)) {
-		if rel[0] != filepath.Separator {
-			return false // a sibling such as Dir + "x"
-		}
-		rel = rel[1:]
-	}
-	rel = filepath.ToSlash(rel)
 	for _, p := range c.Exclude {
 		// "P/**" matches whatever lies inside a directory matching P, in one
 		// pass rather than matching each parent of rel in turn.
@@ -115,6 +124,34 @@ func (c *Config) Excluded(path string) bool {
 		}
 	}
 	return false
+}
+
+// rel returns path relative to Dir, with slashes; false for a path
+// outside Dir, or Dir itself.
+func (c *Config) rel(path string) (string, bool) {
+	switch {
+	case filepath.IsAbs(path):
+		path = filepath.Clean(path)
+	case c.wd != "":
+		path = filepath.Join(c.wd, path)
+	default:
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			return "", false
+		}
+		path = abs
+	}
+	rel, ok := strings.CutPrefix(path, c.Dir)
+	if !ok || rel == "" {
+		return "", false
+	}
+	if !strings.HasSuffix(c.Dir, string(filepath.Separator)) {
+		if rel[0] != filepath.Separator {
+			return "", false // a sibling such as Dir + "x"
+		}
+		rel = rel[1:]
+	}
+	return filepath.ToSlash(rel), true
 }
 
 func match(pattern, name string) bool {
@@ -217,15 +254,16 @@ func invalidUTF8(src []byte) (line, col int, ok bool) {
 	}
 	line, col = 1, 1
 	for len(src) > 0 {
+		if n := linemap.BreakAt(src, 0); n > 0 {
+			line, col = line+1, 1
+			src = src[n:]
+			continue
+		}
 		r, size := utf8.DecodeRune(src)
 		if r == utf8.RuneError && size == 1 {
 			return line, col, true
 		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
+		col++
 		src = src[size:]
 	}
 	return line, col, true

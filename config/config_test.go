@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -26,7 +27,7 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown top-level key", "rule:\n  syntax: off\n", []Error{
 			{Line: 1, Column: 1, Key: "rule", Msg: `unknown key "rule"; did you mean "rules"?`}}},
 		{"unknown key without a near miss", "colour: red\n", []Error{
-			{Line: 1, Column: 1, Key: "colour", Msg: `unknown key "colour"; expected rules, exclude or catalog`}}},
+			{Line: 1, Column: 1, Key: "colour", Msg: `unknown key "colour"; expected rules, exclude, languages or catalog`}}},
 		{"unknown nested key", "catalog:\n  users:\n    - {id: 62c6077ca980127f404b0301, name: Jane, email: j@x}\n", []Error{
 			{Line: 3, Column: 50, Key: "catalog.users[0].email", Msg: `unknown key "email"; expected id or name`}}},
 		{"unknown rule", "rules:\n  objectid-formt: off\n", []Error{
@@ -47,6 +48,16 @@ func TestLoadErrors(t *testing.T) {
 			{Line: 1, Column: 14, Key: "exclude[1]", Msg: `exclude pattern must be relative to the config directory, got "../dist"`}}},
 		{"bad glob", "exclude: ['a/[b']\n", []Error{
 			{Line: 1, Column: 11, Key: "exclude[0]", Msg: `invalid glob pattern "a/[b"`}}},
+		{"unknown language", "languages:\n  '**/*.tpl': htlm\n", []Error{
+			{Line: 2, Column: 15, Key: "languages.**/*.tpl", Msg: `unknown language "htlm"; did you mean "html"?`}}},
+		{"unknown language without a near miss", "languages:\n  '*.x': cobol\n", []Error{
+			{Line: 2, Column: 10, Key: "languages.*.x", Msg: `unknown language "cobol"; known: ` + strings.Join(languageNames(), ", ")}}},
+		{"language not a name", "languages:\n  '*.x': [html]\n", []Error{
+			{Line: 2, Column: 10, Key: "languages.*.x", Msg: "language must be one of " + oneOf(languageNames()) + ", got a list"}}},
+		{"language pattern outside", "languages:\n  ../x.tpl: html\n", []Error{
+			{Line: 2, Column: 3, Key: "languages.../x.tpl", Msg: `languages pattern must be relative to the config directory, got "../x.tpl"`}}},
+		{"languages not a mapping", "languages: [html]\n", []Error{
+			{Line: 1, Column: 12, Key: "languages", Msg: "expected a mapping, got a list"}}},
 		{"empty exclude", "exclude: ['']\n", []Error{
 			{Line: 1, Column: 11, Key: "exclude[0]", Msg: "must not be empty"}}},
 		{"short object id", "catalog:\n  users:\n    - id: 62c6077ca980127f404b030\n      name: Jane\n", []Error{
@@ -97,6 +108,8 @@ func TestLoadErrors(t *testing.T) {
 		{"two documents", "rules: {}\n---\nrules: {}\n", []Error{
 			{Line: 3, Column: 1, Msg: "a config file holds one yaml document, got 2"}}},
 		{"invalid utf-8", "catalog:\n  categories: [ok, caf\xe9]\n", []Error{
+			{Line: 2, Column: 23, Msg: "invalid utf-8; the file must be saved as utf-8"}}},
+		{"invalid utf-8 after lone CRs", "catalog:\r  categories: [ok, caf\xe9]\r", []Error{
 			{Line: 2, Column: 23, Msg: "invalid utf-8; the file must be saved as utf-8"}}},
 		{"several errors sorted by position", "catalog:\n  users: [{id: 1, name: a}]\nrules: {x: y}\n", []Error{
 			{Line: 2, Column: 16, Key: "catalog.users[0].id", Msg: "object id must be 24 hex digits, got 1"},
@@ -293,4 +306,26 @@ func TestLoadFile(t *testing.T) {
 	require.NotNil(t, cfg)
 	require.EqualError(t, err, p+`:2:11: rules.prefix: severity must be error, warning, info or off, got "loud"`)
 	assert.Equal(t, dir, cfg.Dir)
+}
+
+// `languages:` maps globs relative to the config to languages, by name or
+// alias; the first pattern that matches wins.
+func TestLanguages(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, FileName)
+	cfg, err := Load(path, []byte("languages:\n  'snippets/*.txt': cscmd\n  '**/*.tpl': HTML\n  '**/*.txt': javascript\n"), nil)
+	require.NoError(t, err)
+	assert.Equal(t, []LanguageGlob{{"snippets/*.txt", "cscmd"}, {"**/*.tpl", "html"}, {"**/*.txt", "js"}}, cfg.Languages)
+	for file, want := range map[string]string{
+		"snippets/a.txt":      "cscmd",
+		"snippets/deep/a.txt": "js",
+		"page.tpl":            "html",
+		"a/b/page.tpl":        "html",
+		"a.js":                "",
+		"../elsewhere.tpl":    "",
+	} {
+		assert.Equal(t, want, cfg.Language(filepath.Join(dir, file)), file)
+	}
+	var none *Config
+	assert.Equal(t, "", none.Language("a.tpl"))
 }

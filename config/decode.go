@@ -13,6 +13,7 @@ import (
 	"github.com/goccy/go-yaml/token"
 
 	csast "github.com/web1on1/cscmd/ast"
+	"github.com/web1on1/cscmd/host"
 	"github.com/web1on1/cscmd/suggest"
 )
 
@@ -73,7 +74,7 @@ func (d *decoder) decodeFile(f *ast.File, cfg *Config) {
 	if _, ok := body.(*ast.NullNode); ok {
 		return
 	}
-	ps, ok := d.pairs(body, "", "rules", "exclude", "catalog")
+	ps, ok := d.pairs(body, "", "rules", "exclude", "languages", "catalog")
 	if !ok {
 		return
 	}
@@ -83,6 +84,8 @@ func (d *decoder) decodeFile(f *ast.File, cfg *Config) {
 			d.decodeRules(p.v, p.key, cfg)
 		case "exclude":
 			d.decodeExclude(p.v, p.key, cfg)
+		case "languages":
+			d.decodeLanguages(p.v, p.key, cfg)
 		case "catalog":
 			d.decodeCatalog(p.v, p.key, cfg)
 		}
@@ -102,11 +105,7 @@ func (d *decoder) decodeRules(n ast.Node, key string, cfg *Config) {
 		known := true
 		if d.rules != nil && !slices.Contains(d.rules, p.key) {
 			known = false
-			if s, ok := suggest.Closest(p.key, d.rules); ok {
-				d.errorf(p.k, k, "unknown rule %q; did you mean %q?", p.key, s)
-			} else {
-				d.errorf(p.k, k, "unknown rule %q", p.key)
-			}
+			d.unknownName(p.k, k, "rule", p.key, d.rules, nil, "")
 		}
 		sev, ok := scalar(p.v)
 		if !ok || !slices.Contains(severities, sev) {
@@ -128,16 +127,80 @@ func (d *decoder) decodeExclude(n ast.Node, key string, cfg *Config) {
 		if !ok {
 			return
 		}
-		p := path.Clean(s)
-		switch {
-		case p == "." || strings.HasPrefix(p, "/") || p == ".." || strings.HasPrefix(p, "../"):
-			d.errorf(v, k, "exclude pattern must be relative to the config directory, got %q", s)
-		case !doublestar.ValidatePattern(p):
-			d.errorf(v, k, "invalid glob pattern %q", s)
-		default:
+		if p, msg := pattern("exclude", s); msg != "" {
+			d.errorf(v, k, "%s", msg)
+		} else {
 			cfg.Exclude = append(cfg.Exclude, p)
 		}
 	})
+}
+
+// pattern cleans a doublestar glob of the key what, or says why it cannot
+// be one.
+func pattern(what, s string) (string, string) {
+	p := path.Clean(s)
+	switch {
+	case p == "." || strings.HasPrefix(p, "/") || p == ".." || strings.HasPrefix(p, "../"):
+		return "", fmt.Sprintf("%s pattern must be relative to the config directory, got %q", what, s)
+	case !doublestar.ValidatePattern(p):
+		return "", fmt.Sprintf("invalid glob pattern %q", s)
+	}
+	return p, ""
+}
+
+// unknownName reports a name of kind what that is not one of known, with
+// the closest as a did-you-mean (through canonical, when not nil), or else
+// with otherwise after it.
+func (d *decoder) unknownName(n ast.Node, key, what, name string, known []string, canonical func(string) string, otherwise string) {
+	if s, ok := suggest.Closest(name, known); ok {
+		if canonical != nil {
+			s = canonical(s)
+		}
+		d.errorf(n, key, "unknown %s %q; did you mean %q?", what, name, s)
+		return
+	}
+	d.errorf(n, key, "unknown %s %q%s", what, name, otherwise)
+}
+
+// decodeLanguages reads `languages: {GLOB: LANGUAGE}`, where LANGUAGE is
+// any language name or alias that package host registers.
+func (d *decoder) decodeLanguages(n ast.Node, key string, cfg *Config) {
+	if isNull(n) {
+		return
+	}
+	ps, ok := d.pairs(n, key)
+	if !ok {
+		return
+	}
+	for _, p := range ps {
+		k := key + "." + p.key
+		pat, msg := pattern("languages", p.key)
+		if msg != "" {
+			d.errorf(p.k, k, "%s", msg)
+			continue
+		}
+		name, ok := scalar(p.v)
+		if !ok || name == "" {
+			d.errorf(p.v, k, "language must be one of %s, got %s", oneOf(languageNames()), show(p.v, name, ok))
+			continue
+		}
+		lang := host.ByName(name)
+		if lang == nil {
+			d.unknownName(p.v, k, "language", name, host.Names(), func(s string) string { return host.ByName(s).Name },
+				"; known: "+strings.Join(languageNames(), ", "))
+			continue
+		}
+		cfg.Languages = append(cfg.Languages, LanguageGlob{Pattern: pat, Name: lang.Name})
+	}
+}
+
+// languageNames are the names (not the aliases) of the languages.
+func languageNames() []string {
+	out := make([]string, len(host.Languages))
+	for i, l := range host.Languages {
+		out[i] = l.Name
+	}
+	return out
 }
 
 func (d *decoder) decodeCatalog(n ast.Node, key string, cfg *Config) {

@@ -49,6 +49,18 @@ func BenchmarkParseCommand(b *testing.B) {
 	}
 }
 
+// BenchmarkParseCommandParticiple is BenchmarkParseCommand without the
+// memo of shapes: participle parses the line every time, as it does a line
+// of a shape not seen before.
+func BenchmarkParseCommandParticiple(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, errs := parseWithParticiple(benchCommand, options{}); errs != nil {
+			b.Fatal(errs)
+		}
+	}
+}
+
 func BenchmarkParseCommandRegexp(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {

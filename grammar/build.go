@@ -11,50 +11,43 @@ import (
 	"github.com/web1on1/cscmd/suggest"
 )
 
-// builder turns the tokens of one parsed line into ast nodes, judging what
-// is missing or malformed. The lexer and grammar accept everything; every
-// judgement about a command's shape lives here, once.
+// builder turns the parse tree of one line into ast nodes and judges what
+// the grammar cannot: an id of the wrong length or with a non-hex digit, a
+// bad name, an argument written apart from the sigil it belongs to, a
+// missing department, extra text, and the verb that was meant. Each command
+// of the grammar has its build method here.
 type builder struct {
 	line         string
 	base         ast.Pos // position of the line's first byte
+	end          int     // offset of the line's end without trailing blanks
 	placeholders bool
 	near         bool // the prefix is a near miss: the message is chat
+	prefix       ast.Prefix
 	errs         ErrorList
 }
 
-// parts are the tokens of a command after its prefix, by role. The grammar
-// has already checked their order; absent parts have no token, or an empty
-// one.
-type parts struct {
-	head     lexer.Token // ".", "+", "@", a verb, or a word without sigil
-	name     lexer.Token
-	id       lexer.Token
-	rest     lexer.Token
-	location lexer.Token // the ORG#DEPT word
-}
-
-func split(toks []lexer.Token) parts {
-	var p parts
-	for i, t := range toks {
-		switch t.Type {
-		case tokName:
-			p.name = t
-		case tokRest:
-			p.rest = t
-		case tokID:
-			p.id = t
-		case tokLocation:
-			p.location = t
-		default:
-			if i == 0 {
-				p.head = t
-			}
-		}
+// message maps a line's parse tree to its node. The prefix is the start of
+// the line, n bytes long.
+func (b *builder) message(m *message, n int) ast.Message {
+	b.prefix = ast.Prefix{ValuePos: b.base, Text: b.line[:n]}
+	var cmd ast.Message
+	if m.Command != nil {
+		cmd = m.Command.build(b)
+	} else {
+		pr := &ast.Prefix{ValuePos: b.prefix.ValuePos, Text: b.prefix.Text}
+		b.nodeError(pr, CodeSyntax, "missing command after %q; expected .field, +form, /set, /assign, /notify or @mention", pr.Text)
+		cmd = &ast.Invalid{From: b.base, Text: b.line, Prefix: pr}
 	}
-	return p
+	if b.near {
+		// The widget sends a near miss as chat; what it would have been is
+		// kept for the linter, but its errors are not the message's.
+		b.errs = nil
+		return &ast.Chat{From: b.base, Text: b.line, Intended: cmd}
+	}
+	return cmd
 }
 
-func (b *builder) pos(t lexer.Token) ast.Pos { return b.base.Add(t.Pos.Offset) }
+func (b *builder) pos(p lexer.Position) ast.Pos { return b.base.Add(p.Offset) }
 
 func (b *builder) errorf(from, to ast.Pos, code, format string, args ...any) *Error {
 	msg := fmt.Sprintf(format, args...)
@@ -71,26 +64,32 @@ func (b *builder) nodeError(n ast.Node, code, format string, args ...any) *Error
 	return b.errorf(n.Pos(), n.End(), code, format, args...)
 }
 
-// present reports whether a part was written: an absent part has no token,
-// or the empty token that ends a command or stands for a missing one.
-func present(t lexer.Token) bool { return t.Type != 0 && t.Value != "" }
+// present reports whether a token was captured.
+func present(t lexer.Token) bool { return t.Type != 0 }
 
-// The fill functions set a node from a token and return it, or return nil
-// for an absent token; the nodes live in their message's single allocation.
+// glued reports whether t is written right after the byte at offset at,
+// without a blank: a sigil's argument must be.
+func glued(t lexer.Token, at int) bool { return t.Pos.Offset == at+1 }
 
-func (b *builder) text(dst *ast.Text, t lexer.Token) *ast.Text {
-	if !present(t) {
-		return nil
-	}
-	*dst = ast.Text{ValuePos: b.pos(t), Value: t.Value}
+// The fill functions set a node and return it, or return nil for an absent
+// part; the nodes live in their message's single allocation.
+
+// rest fills dst with the text of the line from offset from to its end.
+func (b *builder) rest(dst *ast.Text, from int) *ast.Text {
+	*dst = ast.Text{ValuePos: b.base.Add(from), Value: b.line[from:b.end]}
 	return dst
 }
 
-func (b *builder) ident(dst *ast.Ident, t lexer.Token) *ast.Ident {
-	if !present(t) {
+// textOf fills dst with the free text t, or returns nil when there is none.
+func (b *builder) textOf(dst *ast.Text, t text) *ast.Text {
+	if t.Pos.Line == 0 {
 		return nil
 	}
-	*dst = ast.Ident{NamePos: b.pos(t), Name: t.Value}
+	return b.rest(dst, t.Pos.Offset)
+}
+
+func (b *builder) ident(dst *ast.Ident, t lexer.Token) *ast.Ident {
+	*dst = ast.Ident{NamePos: b.pos(t.Pos), Name: t.Value}
 	return dst
 }
 
@@ -98,76 +97,9 @@ func (b *builder) objectID(dst *ast.ObjectID, t lexer.Token) *ast.ObjectID {
 	if !present(t) {
 		return nil
 	}
-	*dst = ast.ObjectID{ValuePos: b.pos(t), Raw: t.Value}
+	*dst = ast.ObjectID{ValuePos: b.pos(t.Pos), Raw: t.Value}
 	b.checkID(dst)
 	return dst
-}
-
-func (b *builder) message(toks []lexer.Token) ast.Message {
-	cmd := b.command(toks[0], split(toks[1:]))
-	if b.near {
-		// The widget sends a near miss as chat; what it would have been is
-		// kept for the linter, but its errors are not the message's.
-		b.errs = nil
-		return &ast.Chat{From: b.base, Text: b.line, Intended: cmd}
-	}
-	return cmd
-}
-
-func (b *builder) command(pt lexer.Token, p parts) ast.Message {
-	prefix := ast.Prefix{ValuePos: b.pos(pt), Text: pt.Value}
-	switch p.head.Type {
-	case tokDot:
-		return b.field(prefix, p)
-	case tokPlus:
-		a := &idCommand[ast.Form]{p: prefix}
-		f := &a.n
-		*f = ast.Form{Prefix: &a.p, Plus: b.pos(p.head), Form: b.objectID(&a.id, p.id), Extra: b.text(&a.x, p.rest)}
-		if f.Form == nil {
-			e := b.errorf(f.Plus, f.Plus.Add(1), CodeMissingArgument, "missing form id after %q", "+")
-			if f.Extra != nil {
-				e.Msg += "; write the id right after the \"+\", without a space"
-			}
-		}
-		b.unexpected(f.Form, f.Extra, "+FORM takes only a form id")
-		return f
-	case tokAt:
-		a := &idCommand[ast.Mention]{p: prefix}
-		m := &a.n
-		*m = ast.Mention{Prefix: &a.p, At: b.pos(p.head), Target: b.objectID(&a.id, p.id), Text: b.text(&a.x, p.rest)}
-		if m.Target == nil {
-			e := b.errorf(m.At, m.At.Add(1), CodeMissingArgument, "missing user or bot id after %q", "@")
-			if m.Text != nil {
-				e.Msg += "; write the id right after the \"@\", without a space"
-			}
-		}
-		return m
-	}
-	switch p.head.Type {
-	case tokSet:
-		return b.set(prefix, p)
-	case tokAssign:
-		a := &idCommand[ast.Assign]{p: prefix}
-		n := &a.n
-		*n = ast.Assign{Prefix: &a.p, Verb: b.pos(p.head), Target: b.objectID(&a.id, p.id), Extra: b.text(&a.x, p.rest)}
-		if n.Target == nil {
-			b.errorf(n.Verb, n.Verb.Add(len(verbAssign)), CodeMissingArgument, "missing user or bot id after /assign")
-		}
-		b.unexpected(n.Target, n.Extra, "/assign takes only a user or bot id")
-		return n
-	case tokNotify:
-		a := &idCommand[ast.Notify]{p: prefix}
-		n := &a.n
-		*n = ast.Notify{Prefix: &a.p, Verb: b.pos(p.head), Inbox: b.objectID(&a.id, p.id), Extra: b.text(&a.x, p.rest)}
-		b.unexpected(n.Inbox, n.Extra, "/notify takes at most an inbox id")
-		return n
-	}
-	if present(p.head) {
-		return b.unknown(prefix, p)
-	}
-	pr := &ast.Prefix{ValuePos: prefix.ValuePos, Text: prefix.Text}
-	b.nodeError(pr, CodeSyntax, "missing command after %q; expected .field, +form, /set, /assign, /notify or @mention", prefix.Text)
-	return &ast.Invalid{From: b.base, Text: b.line, Prefix: pr}
 }
 
 // idCommand is the one allocation behind a command of a prefix, an id and
@@ -179,7 +111,34 @@ type idCommand[T any] struct {
 	x  ast.Text
 }
 
-func (b *builder) field(prefix ast.Prefix, p parts) ast.Message {
+func (c *set) build(b *builder) ast.Message {
+	a := &struct {
+		n    ast.Set
+		p    ast.Prefix
+		name ast.Ident
+		v    ast.Text
+	}{p: b.prefix}
+	n := &a.n
+	*n = ast.Set{Prefix: &a.p, Verb: b.pos(c.Pos), Value: b.textOf(&a.v, c.Value)}
+	if present(c.Name) {
+		n.Name = b.ident(&a.name, c.Name)
+	}
+	switch {
+	case n.Name == nil:
+		b.errorf(n.Verb, n.Verb.Add(len("/set")), CodeMissingArgument, "missing name after /set; write /set NAME VALUE or /set @category VALUE")
+	case !b.validName(strings.TrimPrefix(n.Name.Name, "@")):
+		b.nodeError(n.Name, CodeSyntax, "invalid name %q; a name starts with a letter or \"_\" and holds letters, digits, \"_\", \"-\" and \".\"", n.Name.Name)
+	case b.dynamic(n.Name.Name):
+		// "${name} value" may stand where the name is: nothing is missing.
+	case n.Value == nil && n.Name.Name == ast.Category:
+		b.nodeError(n.Name, CodeMissingArgument, "missing category after /set @category")
+	case n.Value == nil:
+		b.nodeError(n.Name, CodeMissingArgument, "missing value for %q; write /set %s VALUE", n.Name.Name, n.Name.Name)
+	}
+	return n
+}
+
+func (c *field) build(b *builder) ast.Message {
 	a := &struct {
 		n    ast.Field
 		p    ast.Prefix
@@ -189,14 +148,25 @@ func (b *builder) field(prefix ast.Prefix, p parts) ast.Message {
 		org  ast.ObjectID
 		dept ast.ObjectID
 		x    ast.Text
-	}{p: prefix}
+	}{p: b.prefix}
 	n := &a.n
-	*n = ast.Field{Prefix: &a.p, Dot: b.pos(p.head), Name: b.ident(&a.name, p.name)}
-	if present(p.location) {
-		n.Value = b.location(&a.loc, &a.org, &a.dept, p.location)
-		n.Extra = b.text(&a.x, p.rest)
-	} else if present(p.rest) {
-		n.Value = b.text(&a.text, p.rest)
+	*n = ast.Field{Prefix: &a.p, Dot: b.pos(c.Pos)}
+	name, isLocation := c.Name, c.Location != nil
+	if isLocation {
+		name = lexer.Token{Type: tokWord, Pos: c.Location.Pos, Value: fieldLocation}
+	}
+	switch {
+	case present(name) && !glued(name, c.Pos.Offset):
+		// ". brand Toyota": the name is not the field's; all of it is text.
+		n.Value = b.rest(&a.text, name.Pos.Offset)
+	case isLocation:
+		n.Name = b.ident(&a.name, name)
+		n.Value, n.Extra = c.Location.build(b, &a.loc, &a.org, &a.dept, &a.x)
+	case present(name):
+		n.Name = b.ident(&a.name, name)
+		if v := b.textOf(&a.text, c.Value); v != nil {
+			n.Value = v // a nil *ast.Text would make a non-nil Value
+		}
 	}
 	switch {
 	case n.Name == nil:
@@ -210,100 +180,141 @@ func (b *builder) field(prefix ast.Prefix, p parts) ast.Message {
 	case n.Value == nil:
 		b.nodeError(n.Name, CodeMissingArgument, "missing value for field %q", n.Name.Name)
 	}
-	if n.Value != nil && present(p.location) {
+	if n.Value != nil && isLocation {
 		b.unexpected(n.Value, n.Extra, ".location takes only ORG or ORG#DEPT")
 	}
 	return n
 }
 
-// location splits the ORG#DEPT word at its first "#".
-func (b *builder) location(loc *ast.Location, orgID, deptID *ast.ObjectID, t lexer.Token) *ast.Location {
-	start, word := b.pos(t), t.Value
-	org, dept, hash := word, "", strings.IndexByte(word, '#')
-	if hash >= 0 {
-		org, dept = word[:hash], word[hash+1:]
-		loc.Hash = start.Add(hash)
+// build returns the value of .location, nil when no ORG#DEPT was written,
+// and the text after it.
+func (c *location) build(b *builder, loc *ast.Location, orgID, deptID *ast.ObjectID, extra *ast.Text) (ast.Value, *ast.Text) {
+	dept, x := c.Dept, c.Extra
+	if present(dept) && !glued(dept, c.Hash.Pos.Offset) {
+		// "ORG# x": the department is missing; x is extra text.
+		dept, x = lexer.Token{}, text{Pos: dept.Pos}
 	}
-	if org != "" {
-		*orgID = ast.ObjectID{ValuePos: start, Raw: org}
-		loc.Org = orgID
+	start, end := -1, 0
+	for _, t := range [...]lexer.Token{c.Org, c.Hash, dept} {
+		if present(t) {
+			if start < 0 {
+				start = t.Pos.Offset
+			}
+			end = t.Pos.Offset + len(t.Value)
+		}
 	}
-	if dept != "" {
-		*deptID = ast.ObjectID{ValuePos: start.Add(hash + 1), Raw: dept}
+	if start < 0 {
+		return nil, nil // ".location" alone
+	}
+	word := b.line[start:end]
+	loc.Org = b.objectID(orgID, c.Org)
+	if present(c.Hash) {
+		loc.Hash = b.pos(c.Hash.Pos)
+		switch {
+		case !present(c.Org):
+			b.errorf(loc.Hash, loc.Hash.Add(1), CodeLocationPair, "missing organization id before %q in location %q", "#", word)
+		case !present(dept):
+			b.errorf(loc.Hash, loc.Hash.Add(1), CodeLocationPair, "missing department id after %q in location %q", "#", word)
+		}
+	}
+	if present(dept) {
+		*deptID = ast.ObjectID{ValuePos: b.pos(dept.Pos), Raw: dept.Value}
 		loc.Dept = deptID
-	}
-	switch {
-	case hash >= 0 && org == "":
-		b.errorf(loc.Hash, loc.Hash.Add(1), CodeLocationPair, "missing organization id before %q in location %q", "#", word)
-	case hash >= 0 && dept == "":
-		b.errorf(loc.Hash, loc.Hash.Add(1), CodeLocationPair, "missing department id after %q in location %q", "#", word)
-	}
-	if loc.Org != nil {
-		b.checkID(loc.Org)
-	}
-	if loc.Dept != nil {
-		if more := strings.IndexByte(dept, '#'); more >= 0 {
-			from := loc.Dept.Pos().Add(more)
-			b.errorf(from, loc.Dept.End(), CodeLocationPair, "a location holds at most one %q, as in ORG#DEPT", "#")
+		if more := strings.IndexByte(dept.Value, '#'); more >= 0 {
+			b.errorf(loc.Dept.Pos().Add(more), loc.Dept.End(), CodeLocationPair, "a location holds at most one %q, as in ORG#DEPT", "#")
 		} else {
 			b.checkID(loc.Dept)
 		}
 	}
-	return loc
+	return loc, b.textOf(extra, x)
 }
 
-func (b *builder) set(prefix ast.Prefix, p parts) ast.Message {
-	a := &struct {
-		n    ast.Set
-		p    ast.Prefix
-		name ast.Ident
-		v    ast.Text
-	}{p: prefix}
-	n := &a.n
-	*n = ast.Set{Prefix: &a.p, Verb: b.pos(p.head), Name: b.ident(&a.name, p.name), Value: b.text(&a.v, p.rest)}
-	switch {
-	case n.Name == nil:
-		b.errorf(n.Verb, n.Verb.Add(len(verbSet)), CodeMissingArgument, "missing name after /set; write /set NAME VALUE or /set @category VALUE")
-	case !b.validName(strings.TrimPrefix(n.Name.Name, "@")):
-		b.nodeError(n.Name, CodeSyntax, "invalid name %q; a name starts with a letter or \"_\" and holds letters, digits, \"_\", \"-\" and \".\"", n.Name.Name)
-	case b.dynamic(n.Name.Name):
-		// "${name} value" may stand where the name is: nothing is missing.
-	case n.Value == nil && n.Name.Name == ast.Category:
-		b.nodeError(n.Name, CodeMissingArgument, "missing category after /set @category")
-	case n.Value == nil:
-		b.nodeError(n.Name, CodeMissingArgument, "missing value for %q; write /set %s VALUE", n.Name.Name, n.Name.Name)
+func (c *mention) build(b *builder) ast.Message {
+	a := &idCommand[ast.Mention]{p: b.prefix}
+	m := &a.n
+	*m = ast.Mention{Prefix: &a.p, At: b.pos(c.Pos)}
+	m.Target, m.Text = sigilArgument(b, a, c.Pos, c.Target, c.Text, "user or bot")
+	return m
+}
+
+func (c *form) build(b *builder) ast.Message {
+	a := &idCommand[ast.Form]{p: b.prefix}
+	f := &a.n
+	*f = ast.Form{Prefix: &a.p, Plus: b.pos(c.Pos)}
+	f.Form, f.Extra = sigilArgument(b, a, c.Pos, c.Form, c.Extra, "form")
+	b.unexpected(f.Form, f.Extra, "+FORM takes only a form id")
+	return f
+}
+
+// sigilArgument returns the id glued to the sigil at sigil and the text
+// after it, reporting a missing id as what's. An id written apart from its
+// sigil is no id: it and all after it are the text.
+func sigilArgument[T any](b *builder, a *idCommand[T], sigil lexer.Position, id lexer.Token, rest text, what string) (*ast.ObjectID, *ast.Text) {
+	var x *ast.Text
+	if present(id) && !glued(id, sigil.Offset) {
+		id, x = lexer.Token{}, b.rest(&a.x, id.Pos.Offset)
+	} else {
+		x = b.textOf(&a.x, rest)
 	}
+	if !present(id) {
+		at, s := b.pos(sigil), b.line[sigil.Offset:sigil.Offset+1]
+		e := b.errorf(at, at.Add(1), CodeMissingArgument, "missing %s id after %q", what, s)
+		if x != nil {
+			e.Msg += fmt.Sprintf("; write the id right after the %q, without a space", s)
+		}
+		return nil, x
+	}
+	return b.objectID(&a.id, id), x
+}
+
+func (c *assign) build(b *builder) ast.Message {
+	a := &idCommand[ast.Assign]{p: b.prefix}
+	n := &a.n
+	*n = ast.Assign{Prefix: &a.p, Verb: b.pos(c.Pos), Target: b.objectID(&a.id, c.Target), Extra: b.textOf(&a.x, c.Extra)}
+	if n.Target == nil {
+		b.errorf(n.Verb, n.Verb.Add(len("/assign")), CodeMissingArgument, "missing user or bot id after /assign")
+	}
+	b.unexpected(n.Target, n.Extra, "/assign takes only a user or bot id")
 	return n
 }
 
-// verbs are the commands that have a word for a verb, for did-you-mean.
-var verbs = []string{verbSet, verbAssign, verbNotify}
+func (c *notify) build(b *builder) ast.Message {
+	a := &idCommand[ast.Notify]{p: b.prefix}
+	n := &a.n
+	*n = ast.Notify{Prefix: &a.p, Verb: b.pos(c.Pos), Inbox: b.objectID(&a.id, c.Inbox), Extra: b.textOf(&a.x, c.Extra)}
+	b.unexpected(n.Inbox, n.Extra, "/notify takes at most an inbox id")
+	return n
+}
 
-func (b *builder) unknown(prefix ast.Prefix, p parts) ast.Message {
+// fieldLocation is the field whose value is ORG#DEPT.
+const fieldLocation = "location"
+
+func (c *unknown) build(b *builder) ast.Message {
 	a := &struct {
 		n    ast.Invalid
 		p    ast.Prefix
 		head ast.Text
 		rest ast.Text
-	}{p: prefix}
+	}{p: b.prefix}
 	x := &a.n
-	*x = ast.Invalid{From: b.base, Text: b.line, Prefix: &a.p, Head: b.text(&a.head, p.head), Rest: b.text(&a.rest, p.rest)}
+	a.head = ast.Text{ValuePos: b.pos(c.Head.Pos), Value: c.Head.Value}
+	*x = ast.Invalid{From: b.base, Text: b.line, Prefix: &a.p, Head: &a.head, Rest: b.textOf(&a.rest, c.Rest)}
 	head := x.Head
 	if b.dynamic(head.Value) {
 		return x // a dynamic command: anything may stand there at run time
 	}
 	word := head.Value
-	if p.head.Type == tokHead {
+	if c.Head.Type != tokVerb {
 		word = "/" + word
 	}
 	guess, ok := closestVerb(word)
 	switch {
 	case ok:
 		b.nodeError(head, CodeUnknownCommand, "unknown command %q; did you mean %q?", head.Value, guess).Suggest = guess
-	case p.head.Type == tokVerb:
-		b.nodeError(head, CodeUnknownCommand, "unknown command %q; expected /set, /assign or /notify", head.Value)
+	case c.Head.Type == tokVerb:
+		b.nodeError(head, CodeUnknownCommand, "unknown command %q; expected %s", head.Value, verbList)
 	default:
-		b.nodeError(head, CodeSyntax, "expected a command after %q, got %q; a command is .field, +form, /set, /assign, /notify or @mention", prefix.Text, head.Value)
+		b.nodeError(head, CodeSyntax, "expected a command after %q, got %q; a command is .field, +form, /set, /assign, /notify or @mention", b.prefix.Text, head.Value)
 	}
 	return x
 }

@@ -10,7 +10,9 @@ import (
 
 // FuzzParse checks that any input parses without panic into a tree whose
 // positions lie inside the input, nested in their parents, and whose
-// printed form parses back to the same tree.
+// printed form parses back to the same tree; that a memoized shape gives
+// what participle gives; and that a document gives each line what the line
+// gives alone.
 func FuzzParse(f *testing.F) {
 	for _, tc := range parseCases {
 		f.Add(tc.in)
@@ -44,6 +46,14 @@ func FuzzParse(f *testing.F) {
 			}
 			if ast.Print(again) != printed {
 				t.Fatalf("printing %q is not idempotent", in)
+			}
+		}
+		// A shape replayed from the memo gives what participle gives.
+		if line, _, _ := strings.Cut(in, "\n"); Classify(line) != Chat && utf8.ValidString(line) && len(line) <= MaxLine && !strings.ContainsRune(line, '\r') {
+			_, want, wantErrs := parseWithParticiple(line, options{})
+			got, errs := parseLine(line, ast.Pos{Line: 1, Column: 1}, options{})
+			if shape(want) != shape(got) || want.End() != got.End() || wantErrs.Error() != errs.Error() {
+				t.Fatalf("%q: replayed %s %v, participle %s %v", line, shape(got), errs, shape(want), wantErrs)
 			}
 		}
 		doc, _ := ParseDocument([]byte(in))

@@ -4,43 +4,51 @@ import (
 	"io"
 
 	"github.com/alecthomas/participle/v2/lexer"
+	"github.com/web1on1/cscmd/ast"
 )
 
-// Token types. The lexer is context-sensitive in the way of a stateful lexer
-// with modes: what follows a verb decides how the rest of the line is cut, so
-// that free text (a VALUE or a mention's TEXT) arrives as one Rest token with
-// its inner spacing intact.
+// Token types. The lexer cuts a command line into words at blanks and
+// classes each word by what it holds; it knows nothing of verbs. Its only
+// context is the place of a word in the line:
+//   - the line starts with the prefix;
+//   - a command's first word is a verb ("/" and the rest of the word), or a
+//     sigil (".", "+", "@") and the word glued to it, or another word;
+//   - in a field, the word after the name is cut at its first "#", where
+//     .location writes ORG#DEPT.
+//
+// Free text (a VALUE, a mention's TEXT) is not the lexer's business: it is
+// the grammar's Text, the rest of the line from its first word.
 const (
 	tokPrefix   lexer.TokenType = -(iota + 2) // ">cs" and a blank, or a near miss: " >cs", ">CS", "> cs", ">cs/…"
-	tokSet                                    // "/set"
-	tokAssign                                 // "/assign"
-	tokNotify                                 // "/notify"
-	tokVerb                                   // "/" and another word after it
-	tokHead                                   // a word where a command was expected, without a sigil; empty when there is none
-	tokDot                                    // "." opening a field
-	tokPlus                                   // "+" opening a form
-	tokAt                                     // "@" opening a mention
-	tokName                                   // a field or /set name; empty when there is none
-	tokID                                     // an argument where an ObjectId is expected; empty when there is none
-	tokLocation                               // the ORG#DEPT word of .location; empty for other fields
-	tokRest                                   // the rest of the line, trimmed; empty when nothing is left
+	tokVerb                                   // "/" and the rest of a command's first word
+	tokDot                                    // "." opening a command's first word
+	tokPlus                                   // "+" opening a command's first word
+	tokAt                                     // "@" opening a command's first word
+	tokHash                                   // "#" between the two ids of a location
+	tokObjectID                               // 24 hex digits
+	tokWord                                   // any other run of non-blank bytes
 )
+
+// tokens describes each token for the grammar's EBNF, in the order of the
+// grammar's productions.
+var tokens = []struct{ name, ebnf string }{
+	{"<prefix>", `">cs" ? followed by a blank, or a near miss of it: " >cs", ">CS", "> cs", ">cs/" ?`},
+	{"<verb>", `"/" ? and the rest of a command's first word ?`},
+	{"<word>", `? a run of bytes up to a blank; in a field, the word after the name ends at its first "#" ?`},
+	{"<objectid>", `? a word of 24 hex digits ?`},
+	{"text", `? the rest of the line from its first word: inner spacing kept, trailing blanks trimmed ?`},
+}
 
 var symbols = map[string]lexer.TokenType{
 	"EOF":      lexer.EOF,
 	"Prefix":   tokPrefix,
-	"Set":      tokSet,
-	"Assign":   tokAssign,
-	"Notify":   tokNotify,
 	"Verb":     tokVerb,
-	"Head":     tokHead,
 	"Dot":      tokDot,
 	"Plus":     tokPlus,
 	"At":       tokAt,
-	"Name":     tokName,
-	"ID":       tokID,
-	"Location": tokLocation,
-	"Rest":     tokRest,
+	"Hash":     tokHash,
+	"ObjectId": tokObjectID,
+	"Word":     tokWord,
 }
 
 // definition is the participle lexer.Definition of one message line. It
@@ -66,109 +74,79 @@ func (definition) LexString(_ string, input string) (lexer.Lexer, error) {
 	return &lineLexer{s: input}, nil
 }
 
-type mode uint8
+// place is where the lexer is in a command line: the context it needs.
+type place uint8
 
 const (
-	modeStart      mode = iota
-	modeHead            // where a command is expected
-	modeFieldName       // right after "."
-	modeGlued           // right after "+" or "@": the id follows without a blank
-	modeName            // after "/set"
-	modeID              // after "/assign" or "/notify"
-	modeLocation        // after ".location"
-	modeNoLocation      // after another field name
-	modeRest            // free text to the end of the line
-	modeEnd
+	atStart   place = iota // before the prefix
+	atHead                 // where a command's first word is expected
+	afterDot               // right after the "." of a field: its name is glued to it
+	afterName              // after a field's name: the next word may be ORG#DEPT
+	inWords                // anywhere else
 )
 
 // lineLexer cuts a command line into tokens. It is total: every command
 // line yields tokens and then EOF, never an error, so participle always gets
-// a tree.
-// Blanks between tokens are skipped; positions keep them.
+// a token stream. Blanks between tokens are skipped; positions keep them.
 type lineLexer struct {
-	s    string
-	i    int
-	mode mode
+	s     string
+	i     int
+	place place
 }
 
 func (l *lineLexer) Next() (lexer.Token, error) {
-	for {
-		switch l.mode {
-		case modeStart:
-			// Only command lines are lexed; chat has no tokens, and would
-			// fail to parse.
-			l.mode = modeEnd
-			if c, n := classify(l.s); c != Chat {
-				l.mode = modeHead
-				return l.emit(tokPrefix, n), nil
-			}
-		case modeHead:
-			l.skipBlanks()
-			if l.i == len(l.s) {
-				l.mode = modeRest
-				return l.emit(tokHead, 0), nil
-			}
-			switch l.s[l.i] {
-			case '/':
-				t := l.emit(tokVerb, l.run())
-				switch t.Value {
-				case verbSet:
-					t.Type, l.mode = tokSet, modeName
-				case verbAssign:
-					t.Type, l.mode = tokAssign, modeID
-				case verbNotify:
-					t.Type, l.mode = tokNotify, modeID
-				default:
-					l.mode = modeRest
-				}
-				return t, nil
-			case '.':
-				l.mode = modeFieldName
-				return l.emit(tokDot, 1), nil
-			case '+':
-				l.mode = modeGlued
-				return l.emit(tokPlus, 1), nil
-			case '@':
-				l.mode = modeGlued
-				return l.emit(tokAt, 1), nil
-			}
-			l.mode = modeRest
-			return l.emit(tokHead, l.run()), nil
-		case modeFieldName:
-			// Every field has the same slots: the name, the location word
-			// (empty unless the name is "location") and the rest.
-			t := l.emit(tokName, l.run())
-			l.mode = modeNoLocation
-			if t.Value == fieldLocation {
-				l.mode = modeLocation
-			}
-			return t, nil
-		case modeNoLocation:
-			l.mode = modeRest
-			return l.emit(tokLocation, 0), nil
-		case modeGlued:
-			l.mode = modeRest
-			return l.emit(tokID, l.run()), nil
-		case modeName, modeID:
-			typ := tokName
-			if l.mode == modeID {
-				typ = tokID
-			}
-			l.mode = modeRest
-			l.skipBlanks()
-			return l.emit(typ, l.run()), nil
-		case modeLocation:
-			l.skipBlanks()
-			l.mode = modeRest
-			return l.emit(tokLocation, l.run()), nil
-		case modeRest:
-			l.skipBlanks()
-			l.mode = modeEnd
-			return l.emit(tokRest, max(l.trimmedEnd()-l.i, 0)), nil
-		case modeEnd:
-			return lexer.EOFToken(position(len(l.s))), nil
+	p := l.place
+	if p == atStart {
+		// Only command lines are lexed; chat has no tokens.
+		l.place = atHead
+		if c, n := classify(l.s); c != Chat {
+			return l.emit(tokPrefix, n), nil
+		}
+		l.i = len(l.s)
+	}
+	l.place = inWords
+	if p == afterDot && l.i < len(l.s) && isBlank(l.s[l.i]) {
+		p = inWords // ". brand": the field has no name
+	}
+	l.skipBlanks()
+	if l.i == len(l.s) {
+		return lexer.EOFToken(position(len(l.s))), nil
+	}
+	switch p {
+	case atHead:
+		switch l.s[l.i] {
+		case '/':
+			return l.emit(tokVerb, l.run()), nil
+		case '.':
+			l.place = afterDot
+			return l.emit(tokDot, 1), nil
+		case '+':
+			return l.emit(tokPlus, 1), nil
+		case '@':
+			return l.emit(tokAt, 1), nil
+		}
+	case afterDot:
+		l.place = afterName
+	case afterName:
+		// ORG#DEPT: the word up to its first "#", the "#", then the rest
+		// of the word, any further "#" included.
+		if l.s[l.i] == '#' {
+			return l.emit(tokHash, 1), nil
+		}
+		if h := indexHash(l.s[l.i : l.i+l.run()]); h >= 0 {
+			l.place = afterName // the "#" comes next, glued
+			return l.word(h), nil
 		}
 	}
+	return l.word(l.run()), nil
+}
+
+// word returns the word of n bytes at the cursor, an ObjectId or a Word.
+func (l *lineLexer) word(n int) lexer.Token {
+	if ast.IsObjectID(l.s[l.i : l.i+n]) {
+		return l.emit(tokObjectID, n)
+	}
+	return l.emit(tokWord, n)
 }
 
 // emit returns the token of n bytes at the cursor and moves past it.
@@ -189,19 +167,19 @@ func (l *lineLexer) run() int {
 	return n - l.i
 }
 
-// trimmedEnd returns the length of the line without its trailing blanks.
-func (l *lineLexer) trimmedEnd() int {
-	n := len(l.s)
-	for n > 0 && isBlank(l.s[n-1]) {
-		n--
-	}
-	return n
-}
-
 func (l *lineLexer) skipBlanks() {
 	for l.i < len(l.s) && isBlank(l.s[l.i]) {
 		l.i++
 	}
+}
+
+func indexHash(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '#' {
+			return i
+		}
+	}
+	return -1
 }
 
 // position is a token position relative to the line; the builder moves it to

@@ -1,10 +1,49 @@
 // Package grammar parses the >cs command language of the web1on1 chat widget
 // into the typed tree of package ast.
 //
-// The grammar is a participle grammar over a context-sensitive lexer of one
-// line. Parsing is total: any input yields a tree, with the problems that
-// stop a command from running as written returned as an ErrorList. Finer
+// Parsing has three steps, each in its own file:
+//   - lexer.go cuts a command line into tokens: the prefix, a verb or sigil,
+//     ObjectIds and other words. It knows no verb.
+//   - grammar.go is the participle grammar: one production per command, its
+//     parts captured into structs with their positions. EBNF prints it
+//     (docs/grammar.md).
+//   - build.go maps each production's tree to its ast node and judges what
+//     the grammar cannot: ids of the wrong length, bad names, arguments
+//     apart from their sigil, missing departments, extra text, and the verb
+//     that was meant.
+//
+// Parsing is total: any input yields a tree, with the problems that stop a
+// command from running as written returned as an ErrorList. Finer
 // judgements (warnings, catalog checks) belong to package lint.
+//
+// # Adding a command
+//
+// A new verb, say "/close" with an optional reason, is a grammar line, a
+// builder case and a test table row. In grammar.go, its production, added
+// to commands:
+//
+//	// closing is `/close [REASON]`.
+//	type closing struct {
+//		Pos    lexer.Position
+//		Reason text `parser:"'/close':Verb @@?"`
+//	}
+//
+// In build.go, its build method, which makes its node (a new ast type) and
+// reports what is wrong with it:
+//
+//	func (c *closing) build(b *builder) ast.Message {
+//		p := b.prefix
+//		return &ast.Close{Prefix: &p, Verb: b.pos(c.Pos), Reason: b.textOf(new(ast.Text), c.Reason)}
+//	}
+//
+// In parse_test.go, a row of parseCases:
+//
+//	{name: "close", in: ">cs /close done", kind: "close"},
+//
+// The lexer needs no change: "/close" is a Verb like any other, and
+// did-you-mean learns the verb from the grammar (TestAddingACommand does
+// this much). docs/grammar.md follows
+// with go test ./grammar -run TestGrammarDoc -update.
 package grammar
 
 import (
@@ -21,6 +60,7 @@ import (
 	"github.com/alecthomas/participle/v2/lexer"
 	"github.com/web1on1/cscmd/ast"
 	"github.com/web1on1/cscmd/linemap"
+	"golang.org/x/sync/errgroup"
 )
 
 // MaxLine is the longest command line parsed, in bytes. A longer command is
@@ -104,8 +144,8 @@ func parseLine(line string, base ast.Pos, o options) (ast.Message, ErrorList) {
 		return m, errs
 	}
 	s := openStream(nil, line)
-	toks, err := s.next()
-	m, errs := buildLine(toks, err, line, base, o)
+	tree, err := s.next()
+	m, errs := buildLine(&tree, err, line, base, o)
 	s.close()
 	return m, errs
 }
@@ -130,18 +170,21 @@ func precheck(line string, base ast.Pos) (ast.Message, ErrorList, bool) {
 	return nil, nil, false
 }
 
-// buildLine turns the tokens of a command line that participle accepted
-// into its message.
-func buildLine(toks []lexer.Token, err error, line string, base ast.Pos, o options) (ast.Message, ErrorList) {
+// buildLine turns the parse tree of a command line into its message.
+func buildLine(tree *message, err error, line string, base ast.Pos, o options) (ast.Message, ErrorList) {
 	if err != nil {
-		// The grammar accepts every token sequence of the lexer; reaching
+		// The grammar accepts every token stream of the lexer; reaching
 		// this is a bug, still reported as a position rather than a panic.
 		e := &Error{Pos: base, End: base.Add(len(line)), Code: CodeSyntax, Msg: fmt.Sprintf("cannot parse command: %v", err)}
 		return &ast.Invalid{From: base, Text: line}, ErrorList{e}
 	}
-	class, _ := classify(line)
-	b := builder{line: line, base: base, placeholders: o.placeholders, near: class == NearMiss}
-	m := b.message(toks)
+	class, n := classify(line)
+	end := len(line)
+	for end > 0 && isBlank(line[end-1]) {
+		end--
+	}
+	b := builder{line: line, base: base, end: end, placeholders: o.placeholders, near: class == NearMiss}
+	m := b.message(tree, n)
 	b.errs.sort()
 	return m, b.errs
 }
@@ -167,48 +210,42 @@ func (bt *batch) parse(msgs []ast.Message, errs []ErrorList, o options) {
 	s := openStream(bt.lines, "")
 	defer s.close()
 	for k, l := range bt.lines {
-		toks, err := s.next()
+		tree, err := s.next()
 		if err != nil {
 			for j, l := range bt.lines[k:] {
 				msgs[bt.at[k+j]], errs[bt.at[k+j]] = parseLine(l.Text, l.Pos, o)
 			}
 			return
 		}
-		msgs[bt.at[k]], errs[bt.at[k]] = buildLine(toks, nil, l.Text, l.Pos, o)
+		msgs[bt.at[k]], errs[bt.at[k]] = buildLine(&tree, nil, l.Text, l.Pos, o)
 	}
 }
 
-// stream is a run of command lines lexed into one participle token stream,
-// each message parsed in turn with trailing tokens allowed. Participle's
-// set-up of a token stream is then paid once per run of lines, not once per
-// message. Every alternative of the grammar ends in the Rest token that ends
-// every line, so a message ends where its line ends; the stream checks that
-// it did.
-//
-// Participle sees the tokens without their text. It matches by type only,
-// and it would box the text of every token it matches into an interface,
-// one allocation per token, where an empty text costs none. The stream
-// keeps every token with its text for the builder, at the same index as in
-// participle's stream.
+// stream is a run of command lines lexed into one token stream, each
+// message parsed in turn: by replaying the tree of a line of the same shape
+// (shape.go), or by participle with trailing tokens allowed. Participle's
+// set-up of a token stream is then paid at most once per run of lines, not
+// once per message. Every line starts with its prefix, and the grammar's
+// free text ends before the next one, so a message ends where its line
+// ends; the stream checks that it did.
 type stream struct {
 	lines []Line
-	one   [1]Line // lines of a single-line stream, without an allocation
-	i     int     // index of the line being lexed
-	cur   lineLexer
-	open  bool
-	toks  []lexer.Token // every token handed out, with its text
+	one   [1]Line       // lines of a single-line stream, without an allocation
+	toks  []lexer.Token // every token of the lines
 	ends  []int         // index in toks after each line's last token
 	k     int           // index of the line to parse next
 	peek  *lexer.PeekingLexer
+	from  int // index in toks of participle's first token
+	i     int // index in toks of the next token handed to participle
 	err   error
 }
 
-// streams are reused: a stream's token store outlives its parse only until
-// the builder has copied the text it needs, which is text of the lines.
+// streams are reused: a stream's tokens outlive its parse only until the
+// builder has copied the text it needs, which is text of the lines.
 var streams = sync.Pool{New: func() any { return new(stream) }}
 
 // openStream returns a stream over lines, or with nil lines over the one
-// line given, read by participle up front.
+// line given, lexed up front.
 func openStream(lines []Line, line string) *stream {
 	s := streams.Get().(*stream)
 	*s = stream{lines: lines, toks: s.toks[:0], ends: s.ends[:0]}
@@ -216,27 +253,66 @@ func openStream(lines []Line, line string) *stream {
 		s.one[0].Text = line
 		s.lines = s.one[:]
 	}
-	s.peek, s.err = lexer.Upgrade(s)
+	for _, l := range s.lines {
+		lx := lineLexer{s: l.Text}
+		for t, _ := lx.Next(); t.Type != lexer.EOF; t, _ = lx.Next() {
+			s.toks = append(s.toks, t)
+		}
+		s.ends = append(s.ends, len(s.toks))
+	}
 	return s
 }
 
-// next parses the message of the next line and returns its tokens.
-func (s *stream) next() ([]lexer.Token, error) {
+// next parses the message of the next line and returns its tree.
+func (s *stream) next() (message, error) {
 	if s.err != nil {
-		return nil, s.err
+		return message{}, s.err
 	}
-	from := s.peek.RawCursor()
-	if _, err := parser.ParseFromLexer(s.peek, allowTrailing); err != nil {
+	start := 0
+	if s.k > 0 {
+		start = s.ends[s.k-1]
+	}
+	toks := s.toks[start:s.ends[s.k]]
+	sh, memo := lineShapeOf(toks)
+	if memo {
+		if r, ok := recipes.Load(sh); ok {
+			s.k++
+			return r.(*recipe).replay(toks), nil
+		}
+	}
+	tree, err := s.parse(start)
+	if err != nil {
 		s.err = err
-		return nil, err
+		return message{}, err
 	}
-	to := s.peek.RawCursor()
-	if int(to) != s.ends[s.k] {
-		s.err = errors.New("a message did not end at its line's end")
-		return nil, s.err
+	if memo {
+		remember(sh, tree, toks)
 	}
 	s.k++
-	return s.toks[from:to], nil
+	return *tree, nil
+}
+
+// parse has participle parse the line whose tokens start at index start.
+func (s *stream) parse(start int) (*message, error) {
+	if s.peek == nil {
+		s.from, s.i = start, start
+		peek, err := lexer.Upgrade(s)
+		if err != nil {
+			return nil, err
+		}
+		s.peek = peek
+	}
+	for int(s.peek.RawCursor()) < start-s.from {
+		s.peek.Next() // lines replayed since participle's last parse
+	}
+	tree, err := parser.ParseFromLexer(s.peek, allowTrailing)
+	if err != nil {
+		return nil, err
+	}
+	if int(s.peek.RawCursor()) != s.ends[s.k]-s.from {
+		return nil, errors.New("a message did not end at its line's end")
+	}
+	return tree, nil
 }
 
 func (s *stream) close() {
@@ -246,22 +322,12 @@ func (s *stream) close() {
 
 var allowTrailing = participle.AllowTrailing(true)
 
-// Next lexes the lines one after the other with the line lexer. Token
+// Next hands participle the tokens from the first line it parses on. Token
 // offsets stay relative to their line, as the builder expects.
 func (s *stream) Next() (lexer.Token, error) {
-	for s.i < len(s.lines) {
-		if !s.open {
-			s.cur, s.open = lineLexer{s: s.lines[s.i].Text}, true
-		}
-		t, _ := s.cur.Next()
-		if t.Type == lexer.EOF {
-			s.i, s.open = s.i+1, false
-			s.ends = append(s.ends, len(s.toks))
-			continue
-		}
-		s.toks = append(s.toks, t)
-		t.Value = ""
-		return t, nil
+	if s.i < len(s.toks) {
+		s.i++
+		return s.toks[s.i-1], nil
 	}
 	return lexer.EOFToken(position(0)), nil
 }
@@ -314,17 +380,16 @@ func parseParallel(src string, o options) (*ast.Document, ErrorList) {
 	for _, p := range Pieces(view, len(src)/(runtime.GOMAXPROCS(0)*4)+1, o.base, nil) {
 		pieces = append(pieces, &piece{Piece: p})
 	}
-	var wg sync.WaitGroup
+	var g errgroup.Group
 	for _, p := range pieces {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		g.Go(func() error {
 			po := o
 			po.base = p.Base
 			p.doc, p.errs = parseDocument(src[p.Start:p.End], po)
-		}()
+			return nil
+		})
 	}
-	wg.Wait()
+	g.Wait() // parsing is total: no piece fails
 	doc := &ast.Document{}
 	var errs ErrorList
 	for _, p := range pieces {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/web1on1/cscmd/ast"
@@ -344,17 +346,6 @@ func shape(m ast.Message) string {
 	return b.String()
 }
 
-func TestEBNF(t *testing.T) {
-	golden := filepath.Join("testdata", "grammar.ebnf")
-	got := EBNF() + "\n"
-	if *update {
-		require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(golden)
-	require.NoError(t, err, "run go test ./grammar -update to create it")
-	assert.Equal(t, string(want), got)
-}
-
 func TestClassify(t *testing.T) {
 	for in, want := range map[string]Class{
 		">cs /notify": Command, ">cs": Command, ">cs\t.a b": Command, ">cs\n": Command,
@@ -459,4 +450,32 @@ func TestBatchMatchesLines(t *testing.T) {
 	}
 	require.Equal(t, len(doc.Messages), i)
 	require.Empty(t, errs)
+}
+
+// closing is the command of the package documentation's example.
+type closing struct {
+	Pos    lexer.Position
+	Reason text `parser:"'/close':Verb @@?"`
+}
+
+func (c *closing) build(b *builder) ast.Message {
+	p := b.prefix
+	return &ast.Invalid{From: b.base, Text: b.line, Prefix: &p, Rest: b.textOf(new(ast.Text), c.Reason)}
+}
+
+// TestAddingACommand checks the package documentation's claim: a new verb is
+// a production and its build method; the lexer and did-you-mean follow.
+func TestAddingACommand(t *testing.T) {
+	cmds := append(append([]command{}, commands[:len(commands)-1]...), &closing{}, &unknown{})
+	p := participle.MustBuild[message](participle.Lexer(definition{symbols}), participle.Union(cmds...))
+	assert.Contains(t, p.String(), `Closing = "/close" text? .`)
+	assert.Contains(t, verbsOf(cmds), "/close")
+
+	tree, err := p.ParseString("", ">cs /close  all done ")
+	require.NoError(t, err)
+	c, ok := tree.Command.(*closing)
+	require.True(t, ok, "parsed as %T", tree.Command)
+	assert.Equal(t, 12, c.Reason.Pos.Offset)
+	b := builder{line: ">cs /close  all done ", end: 20}
+	assert.Equal(t, "all done", b.message(tree, 3).(*ast.Invalid).Rest.Value)
 }

@@ -1,53 +1,253 @@
 package host
 
-import "github.com/web1on1/cscmd/ast"
+import (
+	"errors"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/web1on1/cscmd/ast"
+	"github.com/web1on1/cscmd/linemap"
+)
+
+// MaxDepth is how deep Extract looks into documents embedded in documents:
+// a JSON file (level 0) holding a page (1) whose script (2) sets
+// innerHTML to markup (3) with an onclick handler (4).
+const MaxDepth = 4
 
 // Extract finds the candidate >cs messages, the web1on1 calls and the
-// suppression comments of a host file. Extraction is best-effort: it lexes
+// suppression comments of a file in lang, and of every document embedded in
+// it, with every position in the file. Extraction is best-effort: it lexes
 // past recoverable errors and returns everything it found with the first
-// *SyntaxError.
-func Extract(lang Lang, src []byte) (*File, error) {
-	var (
-		f   *File
-		err error
-	)
-	switch lang {
-	case JS:
-		f, err = extractJS(src)
-	case HTML:
-		f, err = extractHTML(src)
-	case JSON:
-		f, err = extractJSON(src)
-	case YAML:
-		f, err = extractYAML(src)
-	default:
+// *SyntaxError. A language without an extractor (command files) yields an
+// empty File.
+func Extract(lang *Language, src []byte) (*File, error) {
+	return ExtractCached(lang, src, nil)
+}
+
+// ExtractCached is Extract reusing, when cache is not nil, what was found
+// in the embedded documents it has seen: after a keystroke in a tag
+// manager's export, only the tag that changed is extracted again.
+func ExtractCached(lang *Language, src []byte, cache *DocCache) (*File, error) {
+	if lang == nil || lang.Extract == nil {
 		return &File{}, nil
 	}
-	if f == nil {
-		f = &File{}
+	f, err := extractDoc(lang, src, 0, cache)
+	if err == nil {
+		return f, nil // not a nil *SyntaxError in an error
 	}
 	return f, err
 }
 
-// Escape writes text as it must appear inside the string's literal, for a
-// fix written back into the host file. It is false when the text cannot be
-// written in that literal's syntax without changing it (a plain YAML scalar
-// that would need quotes): such a fix is not offered.
-func (s *String) Escape(text string) (string, bool) {
-	switch s.Syntax {
-	case JSSingle, JSDouble, JSTemplate, JSXAttr:
-		out := escapeJS(s.Syntax, text)
-		if s.InAttr {
-			out = escapeAttr(out)
+// extractDoc is the one driver of extraction: it runs the language's
+// extractor, reads its comments' bodies, and extracts each document it
+// yields in that document's language, lifting what is found there into
+// the File through the document's map and escaping layer.
+func extractDoc(lang *Language, src []byte, depth int, cache *DocCache) (*File, *SyntaxError) {
+	f, err := lang.Extract(src)
+	if f == nil {
+		f = &File{}
+	}
+	var first *SyntaxError
+	if err != nil && !errors.As(err, &first) {
+		first = &SyntaxError{Msg: err.Error()}
+	}
+	for i := range f.Comments {
+		c := &f.Comments[i]
+		body, at := lang.Body(c.Text)
+		c.Body, c.BodyMap = body, VerbatimMap(c.Start+at, len(body))
+		end := linemap.LineEnd(src, c.End)
+		c.Scope = [2]int{linemap.LineStart(src, c.Start), linemap.LineEnd(src, end+linemap.BreakAt(src, end))}
+	}
+	docs := f.Docs
+	f.Docs = nil
+	for _, d := range docs {
+		sub := ByName(d.Lang)
+		if sub == nil || sub.Extract == nil || depth >= MaxDepth || !sub.MayHold(d.Text) {
+			continue
 		}
-		return out, true
+		var e docEntry
+		if cache == nil {
+			e.file, e.err = extractDoc(sub, d.Text, depth+1, nil)
+		} else {
+			k := docKey{lang: sub, depth: depth + 1, text: string(d.Text)}
+			var ok bool
+			if e, ok = cache.get(k); !ok {
+				e.file, e.err = extractDoc(sub, d.Text, depth+1, cache)
+				cache.put(k, e)
+			}
+		}
+		f.lift(src, e.file, d)
+		f.Regions = append(f.Regions, Region{Start: d.Map.Start(0), End: d.Map.End(d.Map.Len), Lang: sub, Escaped: d.Layer.Escape != nil})
+		if first == nil && e.err != nil && d.Own {
+			first = &SyntaxError{Offset: d.Map.Start(e.err.Offset), Msg: e.err.Msg}
+		}
+	}
+	if len(docs) > 0 {
+		sort.SliceStable(f.Strings, func(i, j int) bool { return f.Strings[i].Start < f.Strings[j].Start })
+		sort.SliceStable(f.Calls, func(i, j int) bool { return f.Calls[i].Start < f.Calls[j].Start })
+		sort.SliceStable(f.Comments, func(i, j int) bool { return f.Comments[i].Start < f.Comments[j].Start })
+	}
+	return f, first
+}
+
+// DocCache remembers what extraction found in embedded documents, by their
+// language, depth and text. It holds up to twice docCacheSize documents:
+// when the current generation is full it becomes the previous one, and a
+// document found there moves back. Safe for concurrent use; what it holds
+// is never modified.
+type DocCache struct {
+	mu        sync.Mutex
+	cur, prev map[docKey]docEntry
+}
+
+const docCacheSize = 1 << 14
+
+type docKey struct {
+	lang  *Language
+	depth int
+	text  string
+}
+
+type docEntry struct {
+	file *File
+	err  *SyntaxError
+}
+
+func (c *DocCache) get(k docKey) (docEntry, bool) {
+	if c == nil {
+		return docEntry{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.cur[k]; ok {
+		return e, true
+	}
+	e, ok := c.prev[k]
+	if ok {
+		c.add(k, e)
+	}
+	return e, ok
+}
+
+func (c *DocCache) put(k docKey, e docEntry) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.add(k, e)
+}
+
+// add stores an entry; c.mu is held.
+func (c *DocCache) add(k docKey, e docEntry) {
+	if len(c.cur) >= docCacheSize {
+		c.prev, c.cur = c.cur, nil
+	}
+	if c.cur == nil {
+		c.cur = map[docKey]docEntry{}
+	}
+	c.cur[k] = e
+}
+
+// lift adds what was found in the embedded document d of src to f, moved
+// to the offsets of src.
+func (f *File) lift(src []byte, inner *File, d Doc) {
+	// The strings found directly in d share one list of layers; appending
+	// to any list makes a new array: inner may be shared through a
+	// DocCache.
+	own := []Layer{d.Layer}
+	for _, s := range inner.Strings {
+		m := s.Map().Compose(d.Map)
+		s.Segs, s.Start, s.End = m.Segs, d.Map.Start(s.Start), d.Map.End(s.End)
+		switch {
+		case d.Layer.Escape == nil:
+		case len(s.Outer) == 0:
+			s.Outer = own[:1:1]
+		default:
+			s.Outer = append(s.Outer[:len(s.Outer):len(s.Outer)], d.Layer)
+		}
+		f.Strings = append(f.Strings, s)
+	}
+	for _, c := range inner.Calls {
+		c.Start, c.End = d.Map.Start(c.Start), d.Map.End(c.End)
+		f.Calls = append(f.Calls, c)
+	}
+	for _, r := range inner.Regions {
+		r.Start, r.End = d.Map.Start(r.Start), d.Map.End(r.End)
+		r.Escaped = r.Escaped || d.Layer.Escape != nil
+		f.Regions = append(f.Regions, r)
+	}
+	for _, c := range inner.Comments {
+		c.Start, c.End = d.Map.Start(c.Start), d.Map.End(c.End)
+		c.Text = string(src[c.Start:c.End])
+		c.BodyMap = c.BodyMap.Compose(d.Map)
+		c.Scope = [2]int{d.Map.Start(c.Scope[0]), d.Map.End(c.Scope[1])}
+		f.Comments = append(f.Comments, c)
+	}
+}
+
+// Escape writes text as it must appear inside the string's literal, and
+// then inside each layer around it, for a fix written back into the host
+// file. It is false when the text cannot be written in one of them without
+// changing it (a plain YAML scalar that would need quotes): such a fix is
+// not offered.
+func (s *String) Escape(text string) (string, bool) {
+	out, ok := escapeLiteral(s.Syntax, text)
+	for _, l := range s.Outer {
+		if !ok {
+			break
+		}
+		out, ok = l.Escape(out)
+	}
+	return out, ok
+}
+
+// Requote writes text as a whole new literal, for a fix that the string's
+// own literal cannot hold (a plain YAML scalar that would need quotes): a
+// double-quoted YAML scalar, escaped for every layer around it, to replace
+// [s.Start, s.End). False for other literals, and for a string with a
+// dynamic part, which a rewrite would lose.
+func (s *String) Requote(text string) (string, bool) {
+	if s.Syntax != YAMLPlain && s.Syntax != YAMLSingle || strings.ContainsRune(s.Text, Placeholder) {
+		return "", false
+	}
+	out, ok := `"`+yamlEscapeDouble(text)+`"`, true
+	for _, l := range s.Outer {
+		if !ok {
+			break
+		}
+		out, ok = l.Escape(out)
+	}
+	return out, ok
+}
+
+// escapeLiteral writes text for a literal of syntax syn.
+func escapeLiteral(syn Syntax, text string) (string, bool) {
+	switch syn {
+	case JSSingle, JSDouble, JSTemplate, JSXAttr:
+		return escapeJS(syn, text), true
 	case JSONString:
 		return escapeJSON(text), true
 	case YAMLPlain, YAMLSingle, YAMLDouble, YAMLBlock:
-		return escapeYAML(s.Syntax, text)
+		return escapeYAML(syn, text)
 	}
 	return "", false
 }
+
+// layerOf is the layer of a literal of syntax syn that holds a document.
+func layerOf(syn Syntax) Layer {
+	return Layer{Name: syntaxLayer[syn], Escape: func(text string) (string, bool) { return escapeLiteral(syn, text) }}
+}
+
+var syntaxLayer = map[Syntax]string{
+	JSSingle: "js'", JSDouble: `js"`, JSTemplate: "js`", JSXAttr: "jsx",
+	JSONString: "json", YAMLPlain: "yaml", YAMLSingle: "yaml'", YAMLDouble: `yaml"`, YAMLBlock: "yaml|",
+}
+
+// attrLayer is an HTML attribute value: JS in an event handler is
+// entity-encoded on top of its own escapes.
+var attrLayer = Layer{Name: "attr", Escape: func(text string) (string, bool) { return escapeAttr(text), true }}
 
 // hexRune decodes the n hex digits at src[i]: the one decoder of the
 // numeric escapes of every host language (\x, \u, \U, &#x…;).

@@ -9,10 +9,6 @@
 package host
 
 import (
-	"path/filepath"
-	"sort"
-	"strings"
-
 	"github.com/web1on1/cscmd/ast"
 )
 
@@ -21,32 +17,6 @@ import (
 // parsing with grammar.Placeholders, treats it as a value that satisfies any
 // argument.
 const Placeholder = ast.Placeholder
-
-// Lang is a host language.
-type Lang int
-
-// The host languages of SPEC §2.
-const (
-	JS   Lang = iota + 1 // .js .mjs .cjs .jsx .ts .tsx
-	HTML                 // .html .htm
-	JSON                 // .json
-	YAML                 // .yaml .yml
-)
-
-// LangOf reports the host language of a file by its extension.
-func LangOf(path string) (Lang, bool) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx":
-		return JS, true
-	case ".html", ".htm":
-		return HTML, true
-	case ".json":
-		return JSON, true
-	case ".yaml", ".yml":
-		return YAML, true
-	}
-	return 0, false
-}
 
 // Syntax is how a literal is written in its host; it decides how replacement
 // text must be escaped when a fix is written back.
@@ -68,18 +38,6 @@ const (
 	JSXAttr
 )
 
-// Seg maps a run of decoded bytes to the host bytes it was written as.
-//
-// A verbatim run is copied byte for byte (HostLen equals the decoded length);
-// any other run is one escape, entity or placeholder whose decoded bytes all
-// come from the HostLen bytes at Host.
-type Seg struct {
-	Dec      int // offset of the run in String.Text
-	Host     int // offset in the host file of the run's first source byte
-	HostLen  int // number of host bytes the run was written as
-	Verbatim bool
-}
-
 // String is one string value found in a host file whose decoded text may be a
 // >cs message.
 type String struct {
@@ -88,64 +46,30 @@ type String struct {
 	Start  int    // host offset of the literal (the opening quote, if any)
 	End    int    // host offset just after the literal (after the closing quote)
 	Syntax Syntax // syntax of the first literal
-	// InAttr is set for JS inside an HTML event-handler attribute: the source
-	// is entity-encoded on top of the JS escapes.
-	InAttr bool
+	// Outer are the layers the literal is written inside, innermost first:
+	// JS in an HTML event attribute is entity-encoded on top of its own
+	// escapes, and that HTML may be a JSON string. A fix is escaped for the
+	// literal, then for each layer in turn.
+	Outer []Layer
 	// Callee is the member path of the web1on1 call this string is a direct
 	// argument of ("api.sendClientMessage", "setPredefinedMessage"), or "".
 	Callee string
 }
 
+// Map is the offset map of s.Text to the host file.
+func (s *String) Map() Map { return Map{Segs: s.Segs, Len: len(s.Text), Base: s.Start} }
+
 // HostOffset maps an offset in s.Text (0 ≤ dec ≤ len(s.Text)) to a host offset,
 // for the start of a range. An offset inside an escape maps to the escape's
 // start.
-func (s *String) HostOffset(dec int) int {
-	if len(s.Segs) == 0 {
-		return s.Start
-	}
-	dec = min(max(dec, 0), len(s.Text))
-	i := s.segAt(dec)
-	g := s.Segs[i]
-	if dec >= g.Dec+s.decLen(i) {
-		return g.Host + g.HostLen
-	}
-	if g.Verbatim {
-		return g.Host + dec - g.Dec
-	}
-	return g.Host
-}
+func (s *String) HostOffset(dec int) int { return s.Map().Start(dec) }
 
 // HostEnd maps the exclusive end of a range in s.Text to a host offset: an end
 // inside or just after an escape maps to the end of that escape.
-func (s *String) HostEnd(dec int) int {
-	dec = min(dec, len(s.Text))
-	if len(s.Segs) == 0 || dec <= 0 {
-		return s.HostOffset(dec)
-	}
-	i := s.segAt(dec - 1)
-	g := s.Segs[i]
-	if g.Verbatim {
-		return g.Host + dec - g.Dec
-	}
-	return g.Host + g.HostLen
-}
+func (s *String) HostEnd(dec int) int { return s.Map().End(dec) }
 
-// segAt returns the index of the segment holding decoded offset dec (the last
-// one for dec == len(s.Text)).
-func (s *String) segAt(dec int) int {
-	i := sort.Search(len(s.Segs), func(i int) bool { return s.Segs[i].Dec > dec }) - 1
-	if i < 0 {
-		i = 0
-	}
-	return i
-}
-
-func (s *String) decLen(i int) int {
-	if i+1 < len(s.Segs) {
-		return s.Segs[i+1].Dec - s.Segs[i].Dec
-	}
-	return len(s.Text) - s.Segs[i].Dec
-}
+// Decoded maps a host offset to an offset in s.Text (see Map.Decoded).
+func (s *String) Decoded(host int) (int, bool) { return s.Map().Decoded(host) }
 
 // Call is a call on the widget's global object: web1on1.PATH(ARGS).
 type Call struct {
@@ -158,7 +82,16 @@ type Call struct {
 // Comment is a host comment, for suppression (`cscmd-ignore RULE`).
 type Comment struct {
 	Start, End int    // host range of the whole comment
-	Text       string // the comment as written, delimiters included
+	Text       string // the comment as written in the file, delimiters included
+	// Body is the comment's decoded text without its delimiters, and
+	// BodyMap its map to the host file; Extract fills them in.
+	Body    string
+	BodyMap Map
+	// Scope is the host range a suppression in the comment covers: from
+	// the start of its first line to the end of the line after its last,
+	// lines of the document it is written in (a tag's HTML in a JSON
+	// string has lines of its own). Extract fills it in.
+	Scope [2]int
 }
 
 // File is what extraction finds in one host file.
@@ -166,4 +99,41 @@ type File struct {
 	Strings  []String  // candidate messages, in source order
 	Calls    []Call    // web1on1 calls, in source order
 	Comments []Comment // comments, in source order
+	// Docs are the parts of the file written in another language; Extract
+	// extracts them and empties the list.
+	Docs []Doc
+	// Regions are where Extract found embedded documents, in no order.
+	Regions []Region
+}
+
+// Region is the extent of an embedded document in the file, so that a
+// comment written on one of its lines is written in its language.
+type Region struct {
+	Start, End int
+	Lang       *Language
+	// Escaped is set for a document written inside a literal (HTML in a
+	// JSON string): a line of it is part of a value, and no comment can
+	// be added there.
+	Escaped bool
+}
+
+// Doc is a document embedded in another: a script body or an event
+// attribute of a page, a string value holding HTML, a fenced code block.
+type Doc struct {
+	Lang  string // the Name or an alias of its language
+	Text  []byte // its decoded text; it may share the host's bytes
+	Map   Map    // from Text to the host that holds it
+	Layer Layer  // how text is written into the host there
+	// Own is set for the file's own code (a page's scripts and handlers,
+	// a template's page), whose syntax errors are the file's; code inside
+	// a string value is data to the file, and its errors are not reported.
+	Own bool
+}
+
+// Layer is how decoded text is written back into the literal it came from:
+// the escaping of one level of nesting. The zero Layer copies text as it
+// is (a script body in a page).
+type Layer struct {
+	Name   string                      // what it escapes for, in tests: "attr", "json", …
+	Escape func(string) (string, bool) // false where text cannot be written there
 }

@@ -10,9 +10,23 @@ import (
 	thtml "github.com/tdewolff/parse/v2/html"
 )
 
-// extractHTML finds the candidate >cs strings, web1on1 calls and suppression
-// comments of an HTML page: in inline scripts, in event-handler attributes
-// (onclick, …) and in javascript: URLs. Other text is not a message.
+// HTML is a web page: its inline scripts and event handlers are JS
+// documents, its JSON script blocks JSON documents.
+var HTML = &Language{
+	Name:       "html",
+	Aliases:    []string{"htm", "xhtml"},
+	Extensions: []string{".html", ".htm"},
+	IDs:        []string{"html"},
+	Extract:    extractHTML,
+	Comments:   []Delims{{Open: "<!--", Close: "-->"}},
+	Suppress:   &Delims{Open: "<!--", Close: "-->"},
+}
+
+// extractHTML finds the documents of an HTML page that can hold messages:
+// inline scripts and event-handler attributes (onclick, …) and javascript:
+// URLs are JS documents, a <script type="application/json"> (ld+json,
+// importmap) body a JSON document; and the suppression comments. Other
+// text — <textarea>, template script types, comments — is not code.
 func extractHTML(src []byte) (*File, error) {
 	// The lexer lowercases tag and attribute names in place, and needs room
 	// for a NUL: it gets a copy. Everything reported is read from src.
@@ -23,13 +37,8 @@ func extractHTML(src []byte) (*File, error) {
 	l := thtml.NewLexer(in)
 
 	f := &File{}
-	var first *SyntaxError
-	keep := func(err *SyntaxError) {
-		if first == nil && err != nil {
-			first = err
-		}
-	}
-	var isScript, scriptJS, bodyNext bool
+	var isScript, bodyNext bool
+	var scriptLang string // the language of the script's body, "" if none
 	for {
 		tt, data := l.Next()
 		end := in.Offset()
@@ -38,9 +47,6 @@ func extractHTML(src []byte) (*File, error) {
 		bodyNext = false
 		switch tt {
 		case thtml.ErrorToken:
-			if first != nil {
-				return f, first
-			}
 			return f, nil
 		case thtml.CommentToken:
 			if bytes.Contains(data, []byte("cscmd-ignore")) {
@@ -48,7 +54,7 @@ func extractHTML(src []byte) (*File, error) {
 			}
 		case thtml.StartTagToken:
 			isScript = string(l.Text()) == "script"
-			scriptJS = true
+			scriptLang = "js"
 		case thtml.AttributeToken:
 			val := l.AttrVal()
 			if val == nil {
@@ -58,24 +64,26 @@ func extractHTML(src []byte) (*File, error) {
 			key := l.AttrKey()
 			switch {
 			case isScript && string(key) == "src":
-				scriptJS = false
+				scriptLang = ""
 			case isScript && string(key) == "type":
 				dec, _ := htmlDecode(src[a:e], a, false)
-				scriptJS = scriptJS && htmlJSType(dec)
+				if scriptLang != "" {
+					scriptLang = htmlScriptLang(dec)
+				}
 			case htmlIsEvent(key):
-				keep(htmlAttrJS(f, src, a, e, 0))
+				htmlAttrDoc(f, src, a, e, 0)
 			default:
 				if k := htmlJSURL(src[a:e]); k > 0 {
-					keep(htmlAttrJS(f, src, a, e, k))
+					htmlAttrDoc(f, src, a, e, k)
 				}
 			}
 		case thtml.StartTagCloseToken, thtml.StartTagVoidToken:
 			// A script body follows even after `<script/>`.
-			bodyNext = isScript && scriptJS
+			bodyNext = isScript && scriptLang != ""
 			isScript = false
 		case thtml.TextToken:
-			if afterOpen {
-				keep(jsExtractInto(f, src[start:end], start))
+			if afterOpen && end > start {
+				f.Docs = append(f.Docs, Doc{Lang: scriptLang, Text: src[start:end], Map: VerbatimMap(start, end-start), Own: true})
 			}
 		}
 	}
@@ -154,7 +162,10 @@ func htmlJSURL(v []byte) int {
 	return i + len(scheme)
 }
 
-func htmlJSType(v []byte) bool {
+// htmlScriptLang is the language of a script body by the script's type:
+// "js", "json" for the JSON types that embed configurations, or "" for a
+// body that is not code (text/template, text/x-template, …).
+func htmlScriptLang(v []byte) string {
 	t := strings.ToLower(strings.TrimSpace(string(v)))
 	if i := strings.IndexByte(t, ';'); i >= 0 {
 		t = strings.TrimSpace(t[:i])
@@ -163,96 +174,34 @@ func htmlJSType(v []byte) bool {
 	case "", "module", "text/javascript", "application/javascript", "text/ecmascript", "application/ecmascript",
 		"application/x-javascript", "application/x-ecmascript", "text/x-javascript", "text/x-ecmascript",
 		"text/jscript", "text/livescript", "text/babel", "text/jsx", "text/typescript", "application/typescript":
-		return true
+		return "js"
+	case "application/json", "application/ld+json", "importmap", "speculationrules", "text/json":
+		return "json"
 	}
-	return strings.HasPrefix(t, "text/javascript1.")
+	if strings.HasPrefix(t, "text/javascript1.") {
+		return "js"
+	}
+	return ""
 }
 
-// htmlAttrJS extracts the script in the attribute value src[a:e], from
-// offset k of its decoded text on. Character references are decoded first;
-// every offset found in the decoded text is mapped back through them.
-func htmlAttrJS(f *File, src []byte, a, e, k int) *SyntaxError {
+// htmlAttrDoc yields the script in the attribute value src[a:e], from
+// offset k of its decoded text on, as a JS document: character references
+// are decoded, and a fix is entity-encoded again.
+func htmlAttrDoc(f *File, src []byte, a, e, k int) {
 	dec, m := htmlDecode(src[a:e], a, false)
-	n0 := len(f.Strings)
-	if len(m) == 1 && m[0].Verbatim {
-		// No reference: the value is plain JS at a known offset.
-		err := jsExtractInto(f, src[a+k:e], a+k)
-		for i := n0; i < len(f.Strings); i++ {
-			f.Strings[i].InAttr = true
-		}
-		return err
+	if len(dec) <= k {
+		return
 	}
-	sub := &File{}
-	err := jsExtractInto(sub, dec[k:], k)
-	mp := String{Text: string(dec), Segs: m, Start: a}
-	for _, s := range sub.Strings {
-		s.Segs = htmlCompose(&mp, s.Segs)
-		s.Start, s.End = mp.HostOffset(s.Start), mp.HostEnd(s.End)
-		s.InAttr = true
-		f.Strings = append(f.Strings, s)
-	}
-	for _, c := range sub.Calls {
-		c.Start, c.End = mp.HostOffset(c.Start), mp.HostEnd(c.End)
-		f.Calls = append(f.Calls, c)
-	}
-	for _, c := range sub.Comments {
-		c.Start, c.End = mp.HostOffset(c.Start), mp.HostEnd(c.End)
-		c.Text = string(src[c.Start:c.End])
-		f.Comments = append(f.Comments, c)
-	}
-	if err != nil {
-		err.Offset = mp.HostOffset(err.Offset)
-	}
-	return err
-}
-
-// htmlCompose maps segs, whose host offsets are in the decoded text of mp,
-// to the host offsets of mp. A verbatim run is split where it crosses a
-// character reference, which becomes a non-verbatim seg of its own.
-func htmlCompose(mp *String, segs []Seg) []Seg {
-	out := make([]Seg, 0, len(segs))
-	add := func(g Seg) {
-		if k := len(out) - 1; k >= 0 && g.Verbatim && out[k].Verbatim &&
-			out[k].Dec+out[k].HostLen == g.Dec && out[k].Host+out[k].HostLen == g.Host {
-			out[k].HostLen += g.HostLen
-			return
-		}
-		out = append(out, g)
-	}
-	for _, g := range segs {
-		lo, hi := g.Host, g.Host+g.HostLen
-		if !g.Verbatim {
-			h := mp.HostOffset(lo)
-			add(Seg{Dec: g.Dec, Host: h, HostLen: mp.HostEnd(hi) - h})
-			continue
-		}
-		for k := mp.segAt(lo); k < len(mp.Segs) && mp.Segs[k].Dec < hi; k++ {
-			m := mp.Segs[k]
-			a, b := max(lo, m.Dec), min(hi, m.Dec+mp.decLen(k))
-			if a >= b {
-				continue
-			}
-			d := g.Dec + a - lo
-			if m.Verbatim {
-				add(Seg{Dec: d, Host: m.Host + a - m.Dec, HostLen: b - a, Verbatim: true})
-			} else {
-				add(Seg{Dec: d, Host: m.Host, HostLen: m.HostLen})
-			}
-		}
-	}
-	return out
+	f.Docs = append(f.Docs, Doc{Lang: "js", Text: dec[k:], Map: VerbatimMap(k, len(dec)-k).Compose(m), Layer: attrLayer, Own: true})
 }
 
 // htmlDecode decodes the character references in raw, written at host
-// offset host, and returns the decoded bytes with their offset table. It
-// returns raw itself, with one verbatim seg, when there is no reference.
-// strict (JSX) decodes only references closed by ';'.
-func htmlDecode(raw []byte, host int, strict bool) ([]byte, []Seg) {
-	if len(raw) == 0 {
-		return raw, nil
-	}
+// offset host, and returns the decoded bytes with their map. It returns raw
+// itself, with a verbatim map, when there is no reference. strict (JSX)
+// decodes only references closed by ';'.
+func htmlDecode(raw []byte, host int, strict bool) ([]byte, Map) {
 	if bytes.IndexByte(raw, '&') < 0 {
-		return raw, []Seg{{Dec: 0, Host: host, HostLen: len(raw), Verbatim: true}}
+		return raw, VerbatimMap(host, len(raw))
 	}
 	dec := make([]byte, 0, len(raw))
 	var segs []Seg
@@ -284,7 +233,7 @@ func htmlDecode(raw []byte, host int, strict bool) ([]byte, []Seg) {
 		segs = append(segs, Seg{Dec: d, Host: host + j, HostLen: n})
 		i = j + n
 	}
-	return dec, segs
+	return dec, Map{Segs: segs, Len: len(dec), Base: host}
 }
 
 // htmlRef decodes the character reference at src[i] == '&', appending it to

@@ -11,7 +11,7 @@ import (
 )
 
 func TestHTMLGolden(t *testing.T) {
-	runGolden(t, testInputs(t, "html", ".html", ".htm"), extractHTML)
+	runGolden(t, testInputs(t, "html", ".html", ".htm"), extractPage)
 }
 
 func TestHTMLOffsets(t *testing.T) {
@@ -19,7 +19,7 @@ func TestHTMLOffsets(t *testing.T) {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			src, err := os.ReadFile(path)
 			require.NoError(t, err)
-			f, _ := extractHTML(src)
+			f, _ := extractPage(src)
 			checkOffsets(t, src, f)
 		})
 	}
@@ -38,7 +38,10 @@ func TestHTMLCases(t *testing.T) {
 		{"script", `<script>web1on1.api.sendClientMessage('>cs /notify')</script>`,
 			[]str{{">cs /notify", "api.sendClientMessage", false}}},
 		{"script with src", `<script src="a.js">'>cs /notify'</script>`, nil},
-		{"json script", `<script type="application/json">">cs /notify"</script>`, nil},
+		{"json script", `<script type="application/json">{"m": ">cs /notify"}</script>`, []str{{">cs /notify", "", false}}},
+		{"ld+json script", `<script type="application/ld+json">[">cs /notify"]</script>`, []str{{">cs /notify", "", false}}},
+		{"template script", `<script type="text/x-template">'>cs /notify'</script>`, nil},
+		{"textarea", `<textarea>x('>cs /notify')</textarea><!-- x('>cs /notify') -->`, nil},
 		{"module", `<script type="module">'>cs /notify'</script>`, []str{{">cs /notify", "", false}}},
 		{"text", `<p>'>cs /notify'</p><div title=">cs /notify"></div>`, nil},
 		{"event gt", `<b onclick="web1on1.api.sendClientMessage('&gt;cs /notify')">`,
@@ -59,10 +62,10 @@ func TestHTMLCases(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			src := []byte(tt.src)
-			f, _ := extractHTML(src)
+			f, _ := extractPage(src)
 			var got []str
 			for _, s := range f.Strings {
-				got = append(got, str{s.Text, s.Callee, s.InAttr})
+				got = append(got, str{s.Text, s.Callee, inAttr(s)})
 			}
 			assert.Equal(t, tt.want, got)
 			checkFile(t, src, f)
@@ -71,9 +74,13 @@ func TestHTMLCases(t *testing.T) {
 	}
 }
 
+// extractPage extracts a page through the driver, which extracts its
+// scripts and handlers.
+func extractPage(src []byte) (*File, error) { return Extract(HTML, src) }
+
 func TestHTMLAttrMapping(t *testing.T) {
 	src := []byte(`<b onclick="x('&gt;cs /set a&#x20;b')">`)
-	f, err := extractHTML(src)
+	f, err := extractPage(src)
 	require.NoError(t, err)
 	require.Len(t, f.Strings, 1)
 	s := f.Strings[0]
@@ -107,7 +114,8 @@ func TestHTMLDecode(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dec, segs := htmlDecode([]byte(tt.raw), 100, tt.strict)
+			dec, m := htmlDecode([]byte(tt.raw), 100, tt.strict)
+			segs := m.Segs
 			assert.Equal(t, tt.want, string(dec))
 			// The offset table covers the decoded text and the source
 			// without gaps, verbatim runs copied as they are.
@@ -136,7 +144,7 @@ func FuzzHTML(f *testing.F) {
 	fuzzSeeds(f, "html", ".html", ".htm")
 	f.Fuzz(func(t *testing.T, src []byte) {
 		orig := bytes.Clone(src)
-		file, _ := extractHTML(src)
+		file, _ := extractPage(src)
 		require.Equal(t, orig, src, "the input must not be modified")
 		checkFile(t, src, file)
 	})

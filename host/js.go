@@ -14,6 +14,17 @@ import (
 	"github.com/web1on1/cscmd/grammar"
 )
 
+// JS is JavaScript and TypeScript, JSX and TSX included.
+var JS = &Language{
+	Name:       "js",
+	Aliases:    []string{"javascript", "jsx", "mjs", "cjs", "ts", "typescript", "tsx"},
+	Extensions: []string{".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx"},
+	IDs:        []string{"javascript", "javascriptreact", "typescript", "typescriptreact"},
+	Extract:    extractJS,
+	Comments:   []Delims{{Open: "//"}, {Open: "/*", Close: "*/"}},
+	Suppress:   &Delims{Open: "//"},
+}
+
 // SyntaxError is a lexical error in a host file. Extraction is best-effort: it
 // is returned together with everything that could still be found.
 type SyntaxError struct {
@@ -626,12 +637,16 @@ func (x *jsScan) analyze(f *File) {
 		}
 		switch t.tt {
 		case js.StringToken, js.TemplateToken, js.TemplateStartToken, jsTokJSXString:
+			kept := false
 			if x.mayStart(i) {
 				callee := ""
 				if len(frames) > 0 {
 					callee = frames[len(frames)-1].callee
 				}
-				x.candidate(f, i, callee)
+				kept = x.candidate(f, i, callee)
+			}
+			if !kept {
+				x.doc(f, i)
 			}
 		}
 		if jsOpens(t.tt) {
@@ -663,14 +678,57 @@ func (x *jsScan) mayStart(i int) bool {
 	return false
 }
 
+// chainStart reports whether literal i starts a `+` chain (or stands
+// alone) that can be read: it is terminated, and not a later operand.
+func (x *jsScan) chainStart(i int) bool {
+	if x.toks[i].tt == js.TemplateStartToken && x.toks[i].match < 0 {
+		return false // unterminated
+	}
+	return i < 2 || x.toks[i-1].tt != js.AddToken || !jsEndsOperand(x.toks[i-2].tt)
+}
+
+// syntaxOf is the syntax of literal i.
+func (x *jsScan) syntaxOf(i int) Syntax {
+	switch t := x.toks[i]; {
+	case t.tt == jsTokJSXString:
+		return JSXAttr
+	case t.tt != js.StringToken:
+		return JSTemplate
+	case x.buf[t.start] == '\'':
+		return JSSingle
+	}
+	return JSDouble
+}
+
+// doc yields the `+` chain that starts at literal i as an HTML document
+// when its decoded text holds HTML that can run code; its first literal
+// must hold a '<'.
+func (x *jsScan) doc(f *File, i int) {
+	t := x.toks[i]
+	if t.tt == jsTokJSXString || !x.chainStart(i) || !mayHoldHTML(x.buf[t.start:x.toks[x.literalEnd(i)].end]) {
+		return
+	}
+	b := &x.b
+	b.start(false)
+	for _, p := range x.chain(i) {
+		x.decodePiece(p, b)
+	}
+	if !htmlCanRun(b.text) {
+		return
+	}
+	f.Docs = append(f.Docs, Doc{
+		Lang:  "html",
+		Text:  bytes.Clone(b.text),
+		Map:   Map{Segs: append([]Seg(nil), b.segs...), Len: len(b.text), Base: x.base + int(t.start) + 1},
+		Layer: layerOf(x.syntaxOf(i)),
+	})
+}
+
 // candidate folds the `+` chain that starts at literal i, when it does, and
 // keeps it if its decoded text starts like a >cs message.
-func (x *jsScan) candidate(f *File, i int, callee string) {
-	if x.toks[i].tt == js.TemplateStartToken && x.toks[i].match < 0 {
-		return // unterminated
-	}
-	if i >= 2 && x.toks[i-1].tt == js.AddToken && jsEndsOperand(x.toks[i-2].tt) {
-		return // not the first operand of its chain
+func (x *jsScan) candidate(f *File, i int, callee string) bool {
+	if !x.chainStart(i) {
+		return false
 	}
 	ps := x.chain(i)
 	b := &x.b
@@ -681,7 +739,7 @@ func (x *jsScan) candidate(f *File, i int, callee string) {
 		}
 	}
 	if b.res != grammar.PrefixMatch {
-		return
+		return false
 	}
 	b.start(false)
 	for _, p := range ps {
@@ -695,17 +753,9 @@ func (x *jsScan) candidate(f *File, i int, callee string) {
 		End:    x.base + int(x.toks[last].end),
 		Callee: callee,
 	}
-	switch t := x.toks[i]; {
-	case t.tt == jsTokJSXString:
-		s.Syntax = JSXAttr
-	case t.tt != js.StringToken:
-		s.Syntax = JSTemplate
-	case x.buf[t.start] == '\'':
-		s.Syntax = JSSingle
-	default:
-		s.Syntax = JSDouble
-	}
+	s.Syntax = x.syntaxOf(i)
 	f.Strings = append(f.Strings, s)
+	return true
 }
 
 // chain returns the operands of the `+` chain starting at literal i. A

@@ -38,8 +38,8 @@ func dumpFile(src []byte, f *File, err error) string {
 	var sb strings.Builder
 	for _, s := range f.Strings {
 		fmt.Fprintf(&sb, "string %s-%s %s", testPos(src, s.Start), testPos(src, s.End), syntaxNames[s.Syntax])
-		if s.InAttr {
-			sb.WriteString(" inattr")
+		for _, l := range s.Outer {
+			sb.WriteString(" in=" + l.Name)
 		}
 		if s.Callee != "" {
 			fmt.Fprintf(&sb, " callee=%s", s.Callee)
@@ -61,6 +61,16 @@ func dumpFile(src []byte, f *File, err error) string {
 		}
 	}
 	return sb.String()
+}
+
+// inAttr reports whether s is JS written in an HTML attribute.
+func inAttr(s String) bool {
+	for _, l := range s.Outer {
+		if l.Name == "attr" {
+			return true
+		}
+	}
+	return false
 }
 
 // testInputs lists the inputs of a testdata directory with the given
@@ -278,11 +288,11 @@ func checkOffsets(t *testing.T, src []byte, f *File) {
 			// An escape may decode to more than this rune (&NotEqualTilde;
 			// is two): compare with everything its segs decode to.
 			d0, d1 := i, i+size
-			if k := s.segAt(i); !s.Segs[k].Verbatim {
+			if k := s.Map().segAt(i); !s.Segs[k].Verbatim {
 				d0 = s.Segs[k].Dec
 			}
-			if k := s.segAt(d1 - 1); !s.Segs[k].Verbatim {
-				d1 = s.Segs[k].Dec + s.decLen(k)
+			if k := s.Map().segAt(d1 - 1); !s.Segs[k].Verbatim {
+				d1 = s.Segs[k].Dec + s.Map().decLen(k)
 			}
 			switch {
 			case r == Placeholder:
@@ -290,7 +300,7 @@ func checkOffsets(t *testing.T, src []byte, f *File) {
 					"placeholder of %q at %d maps to %q", s.Text, i, host)
 			default:
 				dec := host
-				if s.InAttr || s.Syntax == JSXAttr {
+				if inAttr(s) || s.Syntax == JSXAttr {
 					dec = html.UnescapeString(dec)
 				}
 				if s.Syntax != JSXAttr {
@@ -317,7 +327,7 @@ func checkOffsets(t *testing.T, src []byte, f *File) {
 		default:
 			// Only the closing delimiter is left, entity-encoded in an
 			// attribute.
-			if s.InAttr {
+			if inAttr(s) {
 				tail = html.UnescapeString(tail)
 			}
 			assert.Len(t, tail, 1, "end of %q", s.Text)

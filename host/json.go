@@ -10,6 +10,29 @@ import (
 	"github.com/web1on1/cscmd/grammar"
 )
 
+// JSON is JSON, with the comments and trailing commas that JSONC adds
+// tolerated; its language id "json" is a file where a comment cannot stand.
+var JSON = &Language{
+	Name:       "json",
+	Extensions: []string{".json"},
+	IDs:        []string{"json"},
+	Extract:    extractJSON,
+	Comments:   []Delims{{Open: "//"}, {Open: "/*", Close: "*/"}},
+}
+
+// JSONC is JSON with comments (tsconfig.json, VS Code settings), where a
+// suppression comment can be written.
+var JSONC = &Language{
+	Name:       "jsonc",
+	Aliases:    []string{"json5"},
+	Extensions: []string{".jsonc"},
+	IDs:        []string{"jsonc"},
+	Extract:    extractJSON,
+	Comments:   JSON.Comments,
+	Dialect:    JSON,
+	Suppress:   &Delims{Open: "//"},
+}
+
 // extractJSON finds the string values of a JSON file that may be messages.
 //
 // The scanner is its own: nothing in the standard library reports positions.
@@ -249,8 +272,9 @@ func (s *jsonScanner) keyNext(q int) bool {
 }
 
 // value scans the string value at src[q] and records it when it may be a
-// message. Only a string that can start with white space, '>' or an escape
-// is decoded; every other one is skipped at full speed.
+// message, or yields it as a document when it holds HTML that can run code.
+// Only a string that can start with white space, '>' or an escape, or that
+// holds a '<', is decoded; every other one is skipped at full speed.
 func (s *jsonScanner) value(q int) int {
 	if q+1 < len(s.src) {
 		switch c := s.src[q+1]; {
@@ -265,11 +289,35 @@ func (s *jsonScanner) value(q int) int {
 					End:    end,
 					Syntax: JSONString,
 				})
+			} else if htmlCanRun(s.buf) {
+				s.doc(q, end)
 			}
 			return end
 		}
 	}
-	return s.str(q, false)
+	end := s.str(q, false)
+	if mayHoldHTML(s.src[q:end]) {
+		s.buf, s.segs = s.buf[:0], s.segs[:0]
+		s.str(q, true)
+		if htmlCanRun(s.buf) {
+			s.doc(q, end)
+		}
+	}
+	return end
+}
+
+// doc yields the decoded string at src[q:end] as an HTML document, whose
+// tag-manager variables are placeholders (a Google Tag Manager export
+// holds each Custom HTML tag as such a string).
+func (s *jsonScanner) doc(q, end int) {
+	d := Doc{
+		Lang:  "html",
+		Text:  bytes.Clone(s.buf),
+		Map:   Map{Segs: append([]Seg(nil), s.segs...), Len: len(s.buf), Base: q + 1},
+		Layer: layerOf(JSONString),
+	}
+	tagVariables(&d)
+	s.file.Docs = append(s.file.Docs, d)
 }
 
 // jsonPlain marks the bytes that stand for themselves inside a JSON string.

@@ -138,15 +138,15 @@ func jsonCheckString(t *testing.T, src []byte, s String, decodes jsonDecodes) {
 	jsonCheckSegs(t, src, s)
 	for i := 0; i < len(s.Text); {
 		_, size := utf8.DecodeRuneInString(s.Text[i:])
-		k := s.segAt(i)
+		k := s.Map().segAt(i)
 		g := s.Segs[k]
 		ho, he := s.HostOffset(i), s.HostEnd(i+size)
-		if g.Verbatim && i+size <= g.Dec+s.decLen(k) {
+		if g.Verbatim && i+size <= g.Dec+s.Map().decLen(k) {
 			assert.Equal(t, s.Text[i:i+size], string(src[ho:he]), "%q at %d", s.Text, i)
 		} else if !g.Verbatim {
 			assert.Equal(t, g.Host, ho, "%q at %d: start of the escape", s.Text, i)
 			assert.Equal(t, g.Host+g.HostLen, he, "%q at %d: end of the escape", s.Text, i)
-			want := s.Text[g.Dec : g.Dec+s.decLen(k)]
+			want := s.Text[g.Dec : g.Dec+s.Map().decLen(k)]
 			assert.True(t, decodes(src[ho:he], s.Syntax, want), "%q at %d: %q does not decode to %q", s.Text, i, src[ho:he], want)
 		}
 		i += size
@@ -166,7 +166,7 @@ func jsonCheckSegs(t *testing.T, src []byte, s String) {
 	assert.True(t, 0 <= s.Start && s.Start <= s.End && s.End <= len(src), "literal %d-%d", s.Start, s.End)
 	prevEnd := s.Start
 	for k, g := range s.Segs {
-		n := s.decLen(k)
+		n := s.Map().decLen(k)
 		require.Positive(t, n, "%q: segment %d is empty", s.Text, k)
 		require.True(t, g.Host >= prevEnd && g.HostLen > 0 && g.Host+g.HostLen <= s.End,
 			"%q: segment %d host %d+%d out of order or outside %d-%d", s.Text, k, g.Host, g.HostLen, s.Start, s.End)
@@ -202,6 +202,10 @@ func jsonDecodesEscape(b []byte, _ Syntax, want string) bool {
 
 func TestJSONGolden(t *testing.T) {
 	jsonGolden(t, "testdata/json", ".json", extractJSON, jsonExtract, jsonDecodesEscape)
+}
+
+func TestJSONCGolden(t *testing.T) {
+	jsonGolden(t, "testdata/jsonc", ".jsonc", extractJSON, jsonExtract, jsonDecodesEscape)
 }
 
 func TestExtractJSON(t *testing.T) {
@@ -310,8 +314,13 @@ func TestEscapeJSON(t *testing.T) {
 	}
 }
 
-func FuzzJSON(f *testing.F) {
-	paths, _ := filepath.Glob("testdata/json/*.json")
+func FuzzJSON(f *testing.F) { fuzzJSON(f, "testdata/json/*.json") }
+
+// FuzzJSONC is FuzzJSON seeded with files that have comments.
+func FuzzJSONC(f *testing.F) { fuzzJSON(f, "testdata/jsonc/*.jsonc") }
+
+func fuzzJSON(f *testing.F, seeds string) {
+	paths, _ := filepath.Glob(seeds)
 	for _, p := range paths {
 		if b, err := os.ReadFile(p); err == nil {
 			f.Add(b)

@@ -17,6 +17,17 @@ import (
 	"github.com/web1on1/cscmd/internal/yamldepth"
 )
 
+// YAML is YAML 1.2, every document of a stream.
+var YAML = &Language{
+	Name:       "yaml",
+	Aliases:    []string{"yml"},
+	Extensions: []string{".yaml", ".yml"},
+	IDs:        []string{"yaml"},
+	Extract:    extractYAML,
+	Comments:   []Delims{{Open: "#"}},
+	Suppress:   &Delims{Open: "#"},
+}
+
 // extractYAML finds the scalar values of a YAML file that may be messages: the
 // values of mappings and the items of sequences, in every document, in every
 // scalar style. Keys are skipped, and so are aliases, which repeat a value
@@ -445,6 +456,19 @@ func (y *yamlScanner) block(p int) {
 
 func (y *yamlScanner) record(start, end int, syn Syntax) {
 	if !y.all && !grammar.LooksLikeCommand(y.dec.text) {
+		if htmlCanRun(y.dec.text) {
+			segs := append([]Seg(nil), y.dec.segs...)
+			base := start
+			if len(segs) > 0 {
+				base = segs[0].Host
+			}
+			y.file.Docs = append(y.file.Docs, Doc{
+				Lang:  "html",
+				Text:  bytes.Clone(y.dec.text),
+				Map:   Map{Segs: segs, Len: len(y.dec.text), Base: base},
+				Layer: layerOf(syn),
+			})
+		}
 		return
 	}
 	y.file.Strings = append(y.file.Strings, String{

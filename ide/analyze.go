@@ -3,6 +3,7 @@ package ide
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 
@@ -39,10 +40,10 @@ func (a *Analyzer) Analyze(ws *Workspace, docURI, languageID string, text []byte
 	// A panic while linting is a finding on this document, never the end of
 	// the session or of its diagnostics.
 	diags := lint.Guard(func() []lint.Diagnostic {
-		if languageID == "cscmd" {
+		if isCommands(languageID) {
 			return l.LintCommandsCached(text, a.cache(docURI, cfg).lines)
 		}
-		if lang, ok := hostLanguages[languageID]; ok {
+		if lang := hostLanguage(languageID); lang != nil {
 			// Through the shared extraction: completion, hover and hints
 			// will ask about this very text next.
 			f, err := extractWithError(lang, text)
@@ -115,26 +116,42 @@ func lspFix(f lint.Fix, preferred bool) feature.Fix {
 
 // ignorer writes "ignore this rule here": a suppression comment (SPEC §3)
 // on a line of its own above the finding, indented like that line, in the
-// host's comment syntax.
+// comment syntax of the language at that line.
 type ignorer struct {
-	languageID string
-	text       []byte
-	lines      *linemap.Map
-	blocks     [][2]int // YAML block scalars, where a "#" line is text, not a comment
-	scripts    [][2]int // HTML <script> bodies, in order, where comments are JavaScript's
+	lang  *host.Language
+	file  *host.File // the extraction of a host file; nil for a command file
+	text  []byte
+	lines *linemap.Map
+	// regions are the file's embedded documents by start, each with the
+	// index of the innermost one around it (-1 for none), so that the
+	// document at a line is found in O(log n + depth).
+	regions []host.Region
+	parent  []int
 }
 
 func newIgnorer(languageID string, text []byte) *ignorer {
-	ig := &ignorer{languageID: languageID, text: text, lines: linemap.New(text)}
-	if languageID == "yaml" {
-		for _, s := range extract(host.YAML, text).Strings {
-			if s.Syntax == host.YAMLBlock {
-				ig.blocks = append(ig.blocks, [2]int{s.Start, s.End})
+	ig := &ignorer{lang: host.ByID(languageID), text: text, lines: linemap.New(text)}
+	if l := hostLanguage(languageID); l != nil {
+		ig.file = extract(l, text)
+		ig.regions = slices.Clone(ig.file.Regions)
+		slices.SortStableFunc(ig.regions, func(a, b host.Region) int {
+			if a.Start != b.Start {
+				return a.Start - b.Start
 			}
+			return b.End - a.End // the outer one first
+		})
+		var open []int
+		for i, r := range ig.regions {
+			for len(open) > 0 && ig.regions[open[len(open)-1]].End <= r.Start {
+				open = open[:len(open)-1]
+			}
+			p := -1
+			if len(open) > 0 {
+				p = open[len(open)-1]
+			}
+			ig.parent = append(ig.parent, p)
+			open = append(open, i)
 		}
-	}
-	if languageID == "html" {
-		ig.scripts = scriptBodies(text)
 	}
 	return ig
 }
@@ -145,15 +162,15 @@ func (ig *ignorer) fix(d lint.Diagnostic) (feature.Fix, bool) {
 	}
 	line, _ := ig.lines.Position(d.Start, linemap.Bytes)
 	start, end, _ := ig.lines.Line(line)
-	comment, ok := ig.comment(d.Start, "cscmd-ignore "+d.Rule)
+	comment, ok := ig.comment(start, "cscmd-ignore "+d.Rule)
 	if !ok {
 		return feature.Fix{}, false
 	}
 	lineText := ig.text[start:end]
 	indent := lineText[:len(lineText)-len(bytes.TrimLeft(lineText, " \t"))]
-	eol := "\n"
-	if end+1 < len(ig.text) && ig.text[end] == '\r' && ig.text[end+1] == '\n' {
-		eol = "\r\n"
+	eol := "\n" // the line's own break: LF, CRLF or a lone CR
+	if n := linemap.BreakAt(ig.text, end); n > 0 {
+		eol = string(ig.text[end : end+n])
 	}
 	return feature.Fix{
 		Title: fmt.Sprintf("Ignore %s here", d.Rule),
@@ -161,69 +178,28 @@ func (ig *ignorer) fix(d lint.Diagnostic) (feature.Fix, bool) {
 	}, true
 }
 
-// comment writes body as a comment of the document's language at offset;
-// false where no comment can stand: JSON has none, and a line inside a YAML
-// block scalar is part of the value.
-func (ig *ignorer) comment(offset int, body string) (string, bool) {
-	switch ig.languageID {
-	case "cscmd":
-		return "# " + body, true
-	case "yaml":
-		for _, b := range ig.blocks {
-			if b[0] <= offset && offset < b[1] {
+// comment writes body as a comment line inserted at lineStart, in the
+// language of the innermost embedded document there (a script of a page is
+// JS); false where no comment can stand: inside a literal (a YAML block
+// scalar, a template literal, HTML in a JSON string) or in JSON.
+func (ig *ignorer) comment(lineStart int, body string) (string, bool) {
+	lang := ig.lang
+	if f := ig.file; f != nil {
+		// Strings are in source order and do not overlap: only the last
+		// one starting before the line can span it.
+		if i := sort.Search(len(f.Strings), func(i int) bool { return f.Strings[i].Start >= lineStart }) - 1; i >= 0 && lineStart < f.Strings[i].End {
+			return "", false
+		}
+		k := sort.Search(len(ig.regions), func(i int) bool { return ig.regions[i].Start >= lineStart }) - 1
+		for k >= 0 && ig.regions[k].End <= lineStart {
+			k = ig.parent[k]
+		}
+		if k >= 0 {
+			if ig.regions[k].Escaped {
 				return "", false
 			}
-		}
-		return "# " + body, true
-	case "javascript", "javascriptreact", "typescript", "typescriptreact", "jsonc":
-		return "// " + body, true
-	case "html":
-		if inside(ig.scripts, offset) {
-			return "// " + body, true
-		}
-		return "<!-- " + body + " -->", true
-	}
-	return "", false
-}
-
-// scriptBodies returns the ranges from each "<script" to the next
-// "</script" (or the end of the text), found in one pass so that placing a
-// comment costs a search, not a scan of everything before the finding.
-func scriptBodies(text []byte) [][2]int {
-	var out [][2]int
-	for i := 0; ; {
-		open := indexFold(text, i, "<script")
-		if open < 0 {
-			return out
-		}
-		end := indexFold(text, open+len("<script"), "</script")
-		if end < 0 {
-			return append(out, [2]int{open, len(text)})
-		}
-		out = append(out, [2]int{open, end})
-		i = end + len("</script")
-	}
-}
-
-// indexFold is the offset of the first ASCII-case-insensitive match of the
-// lowercase pattern at or after from, or -1.
-func indexFold(text []byte, from int, pattern string) int {
-	for i := from; i+len(pattern) <= len(text); i++ {
-		j := bytes.IndexByte(text[i:], '<')
-		if j < 0 {
-			return -1
-		}
-		i += j
-		if i+len(pattern) <= len(text) && bytes.EqualFold(text[i:i+len(pattern)], []byte(pattern)) {
-			return i
+			lang = ig.regions[k].Lang
 		}
 	}
-	return -1
-}
-
-// inside reports whether offset lies strictly after the start of one of the
-// sorted, disjoint ranges and before its end.
-func inside(ranges [][2]int, offset int) bool {
-	i := sort.Search(len(ranges), func(i int) bool { return ranges[i][1] >= offset })
-	return i < len(ranges) && ranges[i][0] < offset
+	return lang.CommentLine(body)
 }

@@ -78,6 +78,8 @@ func TestIgnoreInHosts(t *testing.T) {
 		{"html", "<body>\n  <button onclick=\"web1on1.api.sendClientMessage('&gt;cs /sett a b')\">x</button>\n", "  <!-- cscmd-ignore unknown-command -->\n"},
 		{"html", "<script>\n  web1on1.api.sendClientMessage('>cs /sett a b');\n</script>\n", "  // cscmd-ignore unknown-command\n"},
 		{"yaml", "onOpen:\n  - '>cs /sett a b'\n", "  # cscmd-ignore unknown-command\n"},
+		{"html", "<script>web1on1.api.sendClientMessage('>cs /sett a b')</script>\n", "<!-- cscmd-ignore unknown-command -->\n<script>"},
+		{"javascript", "el.innerHTML =\n  '<b onclick=\"web1on1.api.sendClientMessage(\\'>cs /sett a b\\')\">';\n", "  // cscmd-ignore unknown-command\n  '<b"},
 	} {
 		got := a.Analyze(nil, "file:///p/x", tc.lang, []byte(tc.text))
 		require.NotEmpty(t, got, tc.lang)
@@ -89,6 +91,9 @@ func TestIgnoreInHosts(t *testing.T) {
 	for _, tc := range []struct{ lang, text string }{
 		{"json", `{"a": ">cs /sett a b"}`},
 		{"yaml", "greeting: |\n  >cs /sett a b\n"},
+		{"yaml", "html: |\n  <script>\n    web1on1.api.sendClientMessage('>cs /sett a b');\n  </script>\n"},
+		{"json", `{"html": "<script>\n web1on1.api.sendClientMessage('>cs /sett a b');\n</script>"}`},
+		{"javascript", "el.innerHTML = `<script>\n  web1on1.api.sendClientMessage('>cs /sett a b');\n</script>`;\n"},
 	} {
 		got := a.Analyze(nil, "file:///p/x", tc.lang, []byte(tc.text))
 		require.NotEmpty(t, got, tc.lang)

@@ -186,6 +186,10 @@ func TestCompleteHost(t *testing.T) {
 		{"jsonc", completes{"jsonc category", `{"m": ">cs /set @category ‸"}`, categories, nil}},
 		{"yaml", completes{"yaml mention", "m: '>cs @‸'\n", usersBots, usersBotID}},
 		{"yaml", completes{"yaml single quote doubled", "m: '>cs /set @category ‸'\n", categories, escaped("Driver''s Car")}},
+		{"json", completes{"gtm tag: js in a script in a json string", `{"html": "<script>\n web1on1.api.sendClientMessage('>cs +‸');\n</script>"}`, formName, formID}},
+		{"json", completes{"gtm tag: quote escaped for js, attribute and json", `{"html": "<b onclick=\"f('\u003ecs /set @category ‸')\">"}`, categories, escaped(`Driver\\&#39;s Car`)}},
+		{"javascript", completes{"innerHTML attribute in a js string", `el.innerHTML = '<b onclick="f(\'>cs /notify ‸\')">';`, inbox, inboxID}},
+		{"yaml", completes{"script in a yaml block", "h: |\n  <script>f('>cs /assign ‸')</script>\n", usersBots, usersBotID}},
 		{"plaintext", completes{"unknown language", ">cs /‸", nil, nil}},
 	}
 	ws := catalogWorkspace(t)

@@ -26,23 +26,28 @@ type extracted struct {
 
 const keptExtractions = 8
 
+// embedded remembers the extraction of the documents embedded in host
+// texts, so that a keystroke in one tag of a tag manager's export extracts
+// that tag again, not the thousands of others.
+var embedded host.DocCache
+
 var extractSeed = maphash.MakeSeed()
 
 type extractKey struct {
-	lang host.Lang
+	lang *host.Language
 	size int
 	sum  uint64
 }
 
 // extract is host.Extract through the cache, for the features that do not
 // show the host's syntax error.
-func extract(lang host.Lang, text []byte) *host.File {
+func extract(lang *host.Language, text []byte) *host.File {
 	f, _ := extractWithError(lang, text)
 	return f
 }
 
 // extractWithError is host.Extract through the cache.
-func extractWithError(lang host.Lang, text []byte) (*host.File, error) {
+func extractWithError(lang *host.Language, text []byte) (*host.File, error) {
 	k := extractKey{lang: lang, size: len(text), sum: maphash.Bytes(extractSeed, text)}
 	extractions.mu.Lock()
 	x, ok := extractions.files[k]
@@ -50,7 +55,7 @@ func extractWithError(lang host.Lang, text []byte) (*host.File, error) {
 	if ok {
 		return x.file, x.err
 	}
-	x.file, x.err = host.Extract(lang, text)
+	x.file, x.err = host.ExtractCached(lang, text, &embedded)
 	extractions.mu.Lock()
 	defer extractions.mu.Unlock()
 	if extractions.files == nil {

@@ -28,3 +28,15 @@ func TestAnalyzeHostSyntax(t *testing.T) {
 		})
 	}
 }
+
+// "Ignore this rule here" writes its comment line with the line's own
+// break, a lone CR included, and the comment then silences the rule.
+func TestIgnoreKeepsLoneCR(t *testing.T) {
+	var a Analyzer
+	text := ">cs /notify\r>cs /sett x\r"
+	got := a.Analyze(nil, "file:///a.cscmd", "cscmd", []byte(text))
+	assert.Len(t, got, 1)
+	ignored := applyFix(text, fixTitled(t, got[0], "Ignore unknown-command here"))
+	assert.Equal(t, ">cs /notify\r# cscmd-ignore unknown-command\r>cs /sett x\r", ignored)
+	assert.Empty(t, a.Analyze(nil, "file:///a.cscmd", "cscmd", []byte(ignored)))
+}

@@ -55,6 +55,8 @@ func TestHover(t *testing.T) {
 		{"js verb after an escape", "javascript", `f('\x3ecs «/noti‸fy»')`, []string{"/notify [INBOX]"}, nil},
 		{"html attribute", "html", `<a onclick="f('&gt;cs «‸/set» @category Used Car')">x</a>`, []string{"/set @category VALUE"}, nil},
 		{"yaml", "yaml", "m: \">cs @«6248f0083ab5d5001e523146‸» hi\"\n", []string{"**bot** Lead bot"}, nil},
+		{"gtm tag", "json", `{"html": "<script>\n f('\u003ecs /assign «62c6077ca980127f404b‸0301»')</script>"}`, []string{"**user** Jane Doe"}, nil},
+		{"attribute in a js string", "javascript", `e.innerHTML = '<a onclick="f(\'&gt;cs «‸/set» @category Used Car\')">';`, []string{"/set @category VALUE"}, nil},
 	}
 	ws := catalogWorkspace(t)
 	for _, tt := range tests {

@@ -79,4 +79,12 @@ func TestInlayHintsHost(t *testing.T) {
 	text = []byte(`<a onclick="f('&gt;cs /assign 62c6077ca980127f404b030\x31')">x</a>`)
 	assert.Equal(t, [][2]string{{`<a onclick="f('&gt;cs /assign 62c6077ca980127f404b030\x31`, "‹Jane Doe›"}},
 		hintsAt(text, ide.InlayHints(ws, "html", text, 0, len(text))))
+
+	// Inside a tag manager's tag: JS in a script in a JSON string, the id
+	// ending in a JSON escape.
+	text = []byte(`{"html": "<script>\n f('>cs +6093490651a8b5629324ae4\u0066');\n</script>", "x": "<b onclick=\"f('\u003ecs @6248f0083ab5d5001e523146 hi')\">"}`)
+	assert.Equal(t, [][2]string{
+		{`{"html": "<script>\n f('>cs +6093490651a8b5629324ae4\u0066`, "‹Test drive›"},
+		{`{"html": "<script>\n f('>cs +6093490651a8b5629324ae4\u0066');\n</script>", "x": "<b onclick=\"f('\u003ecs @6248f0083ab5d5001e523146`, "‹Lead bot›"},
+	}, hintsAt(text, ide.InlayHints(ws, "json", text, 0, len(text))))
 }

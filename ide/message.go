@@ -66,15 +66,15 @@ func messageAt(languageID string, text []byte, offset int) (message, int, bool) 
 	if offset < 0 || offset > len(text) {
 		return message{}, 0, false
 	}
-	if languageID == "cscmd" {
+	if isCommands(languageID) {
 		start, end := lineAround(text, offset)
 		if offset < start || offset > end {
 			return message{}, 0, false // before a byte order mark, or inside a CRLF
 		}
 		return message{text: string(text[start:end]), base: start}, offset - start, true
 	}
-	lang, ok := hostLanguages[languageID]
-	if !ok {
+	lang := hostLanguage(languageID)
+	if lang == nil {
 		return message{}, 0, false
 	}
 	f := extract(lang, text)
@@ -83,7 +83,7 @@ func messageAt(languageID string, text []byte, offset int) (message, int, bool) 
 	i := sort.Search(len(f.Strings), func(i int) bool { return f.Strings[i].End >= offset })
 	for ; i < len(f.Strings) && f.Strings[i].Start <= offset; i++ {
 		s := &f.Strings[i]
-		if cur, ok := decodedOffset(s, offset); ok {
+		if cur, ok := s.Decoded(offset); ok {
 			return message{text: s.Text, str: s}, cur, true
 		}
 	}
@@ -101,32 +101,6 @@ func lineAround(text []byte, offset int) (start, end int) {
 		start = len("\uFEFF")
 	}
 	return start, end
-}
-
-// decodedOffset is the inverse of HostOffset: the offset in s.Text of the
-// host offset, which must lie in a verbatim run or at either end of an
-// escape; inside an escape, in a dynamic part or between the literals of a
-// `+` chain there is no such offset.
-func decodedOffset(s *host.String, offset int) (int, bool) {
-	for i, g := range s.Segs {
-		if offset < g.Host || offset > g.Host+g.HostLen {
-			continue
-		}
-		switch {
-		case g.Verbatim:
-			return g.Dec + offset - g.Host, true
-		case offset == g.Host:
-			return g.Dec, true
-		case offset == g.Host+g.HostLen:
-			next := len(s.Text)
-			if i+1 < len(s.Segs) {
-				next = s.Segs[i+1].Dec
-			}
-			return next, true
-		}
-		return 0, false
-	}
-	return 0, false
 }
 
 // firstLine cuts a message at its first line break: a command is one line.
@@ -148,7 +122,7 @@ func readable(s string) string {
 // file only the lines of the range are read.
 func messages(languageID string, text []byte, start, end int, f func(m *message)) {
 	start, end = max(start, 0), min(end, len(text))
-	if languageID == "cscmd" {
+	if isCommands(languageID) {
 		if start > end {
 			return
 		}
@@ -165,8 +139,8 @@ func messages(languageID string, text []byte, start, end int, f func(m *message)
 		}
 		return
 	}
-	lang, ok := hostLanguages[languageID]
-	if !ok {
+	lang := hostLanguage(languageID)
+	if lang == nil {
 		return
 	}
 	file := extract(lang, text)

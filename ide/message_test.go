@@ -9,11 +9,11 @@ import (
 	"github.com/web1on1/cscmd/host"
 )
 
-// decodedOffset inverts HostOffset character by character, through escapes,
+// String.Decoded inverts HostOffset character by character, through escapes,
 // entities, dynamic parts and the gaps of a `+` chain.
 func TestDecodedOffset(t *testing.T) {
 	for name, tt := range map[string]struct {
-		lang host.Lang
+		lang *host.Language
 		src  string
 	}{
 		"js escapes":     {host.JS, `f('\x3ecs .city Z\u00fcrich\tx\\y caf\u{e9}')`},
@@ -30,7 +30,7 @@ func TestDecodedOffset(t *testing.T) {
 			require.Len(t, f.Strings, 1)
 			s := &f.Strings[0]
 			for h := s.Start; h <= s.End; h++ {
-				dec, ok := decodedOffset(s, h)
+				dec, ok := s.Decoded(h)
 				if !ok {
 					continue
 				}
@@ -49,13 +49,13 @@ func TestDecodedOffset(t *testing.T) {
 					last = g.Dec + n
 				}
 				for dec := g.Dec; dec <= last; dec++ {
-					got, ok := decodedOffset(s, s.HostOffset(dec))
+					got, ok := s.Decoded(s.HostOffset(dec))
 					if assert.True(t, ok, "decoded %d at host %d", dec, s.HostOffset(dec)) {
 						assert.Equal(t, dec, got, "decoded %d at host %d", dec, s.HostOffset(dec))
 					}
 				}
 			}
-			end, ok := decodedOffset(s, s.HostEnd(len(s.Text)))
+			end, ok := s.Decoded(s.HostEnd(len(s.Text)))
 			assert.True(t, ok)
 			assert.Equal(t, len(s.Text), end, "the end of the text, before a closing quote")
 		})
@@ -68,7 +68,7 @@ func TestDecodedOffsetOutside(t *testing.T) {
 	require.Len(t, f.Strings, 1)
 	s := &f.Strings[0]
 	for _, h := range []int{s.Start, s.End, 17, 18} { // the quotes, and inside ${id}
-		_, ok := decodedOffset(s, h)
+		_, ok := s.Decoded(h)
 		assert.False(t, ok, "host offset %d", h)
 	}
 }

@@ -111,8 +111,14 @@ func (w *Workspaces) Reload(_ context.Context, folders []string) error {
 	return errors.Join(errs...)
 }
 
-// hostLanguages maps the language ids of host documents to host languages.
-var hostLanguages = map[string]host.Lang{
-	"javascript": host.JS, "javascriptreact": host.JS, "typescript": host.JS, "typescriptreact": host.JS,
-	"html": host.HTML, "json": host.JSON, "jsonc": host.JSON, "yaml": host.YAML,
+// hostLanguage returns the host language of an editor language id, or nil
+// for command files and ids that are not served.
+func hostLanguage(languageID string) *host.Language {
+	if l := host.ByID(languageID); l != nil && l.Extract != nil {
+		return l
+	}
+	return nil
 }
+
+// isCommands reports whether an editor language id is that of command files.
+func isCommands(languageID string) bool { return host.ByID(languageID) == host.Commands }

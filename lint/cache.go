@@ -43,7 +43,7 @@ func (l *Linter) LintCommandsCached(src []byte, cache *LineCache) []Diagnostic {
 		case grammar.CommentLine:
 			text := strings.Trim(line.Text, " \t")
 			start := line.Pos.Offset + strings.Index(line.Text, text)
-			if s := findSuppression(text, start, start+len(text)); s != nil {
+			if s := commandSuppression(text, start, start+len(text)); s != nil {
 				c.sups = append(c.sups, s)
 				pending = append(pending, s)
 			}
@@ -82,7 +82,7 @@ func (c *checker) lintUnit(text string, inHost bool, callee string) []Diagnostic
 	errs, _ := err.(grammar.ErrorList)
 	c.pass.Src = text
 	n := len(c.out)
-	c.check(m, errs, identity{}, nil, !inHost, callee)
+	c.check(m, errs, nil, nil, !inHost, callee)
 	diags := slices.Clone(c.out[n:])
 	c.out = c.out[:n]
 	return diags

@@ -100,8 +100,8 @@ func TestLintExtractedCached(t *testing.T) {
 	files, _ := filepath.Glob("testdata/rules/*.*")
 	more, _ := filepath.Glob("../testdata/lint/project/pages/*")
 	for _, f := range append(files, more...) {
-		lang, ok := host.LangOf(f)
-		if !ok {
+		lang := host.ByPath(f)
+		if lang == nil || lang.Extract == nil {
 			continue
 		}
 		src, err := os.ReadFile(f)

@@ -8,14 +8,17 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/web1on1/cscmd/host"
 )
 
 // A rule page starts with "# ID" and has the sections "## Why", "## Bad"
 // and "## Good". Bad holds an example file in a fenced block whose info
-// string names its language (one of exampleFile's), followed by a ```text
-// block with the diagnostics of the rule it produces, `line:col: severity:
-// message [rule]`. Good holds an example that produces none of the rule's
-// diagnostics. The examples run with the catalog of testdata/catalog.yaml.
+// string names its language (a name of host.Languages, see exampleFile),
+// followed by a ```text block with the diagnostics of the rule it produces,
+// `line:col: severity: message [rule]`. Good holds an example that produces
+// none of the rule's diagnostics. The examples run with the catalog of
+// testdata/catalog.yaml.
 var (
 	sectionRE = regexp.MustCompile(`(?m)^## (.+)$`)
 	fenceRE   = regexp.MustCompile("(?ms)^```([a-z]*)\n(.*?)^```")
@@ -35,10 +38,14 @@ func docSections(page string) map[string]string {
 	return out
 }
 
-// exampleFile names an example by the language of its fence.
-var exampleFile = map[string]string{
-	"cscmd": "example.cscmd", "js": "example.js", "html": "example.html",
-	"json": "example.json", "yaml": "example.yaml",
+// exampleFile names an example by the language of its fence, a name or
+// alias of host.Languages.
+func exampleFile(fence string) (string, bool) {
+	lang := host.ByName(fence)
+	if lang == nil || len(lang.Extensions) == 0 {
+		return "", false
+	}
+	return "example" + lang.Extensions[0], true
 }
 
 func TestDocExamples(t *testing.T) {
@@ -54,7 +61,7 @@ func TestDocExamples(t *testing.T) {
 			run := func(section string) (string, string) {
 				blocks := fenceRE.FindAllStringSubmatch(section, -1)
 				require.NotEmpty(t, blocks, "no example")
-				file, ok := exampleFile[blocks[0][1]]
+				file, ok := exampleFile(blocks[0][1])
 				require.True(t, ok, "unknown example language %q", blocks[0][1])
 				src := []byte(blocks[0][2])
 				var mine []Diagnostic

@@ -3,8 +3,8 @@ package lint
 import (
 	"bytes"
 	"fmt"
-	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -43,28 +43,38 @@ func (l *Linter) now() time.Time {
 	return l.Now
 }
 
-// Lint lints one file by its name: a .cscmd command file, or a host file
-// of SPEC §2. The error reports a file of another kind. A file that could be
-// read only in part, or not at all, has a host-syntax finding; a panic while
-// linting it becomes one too (see Guard).
+// Lint lints one file by its name (see LanguageOf): a command file, or a
+// host file of SPEC §2. The error reports a file of another kind. A file
+// that could be read only in part, or not at all, has a host-syntax
+// finding; a panic while linting it becomes one too (see Guard).
 func (l *Linter) Lint(path string, src []byte) ([]Diagnostic, error) {
-	lang, isHost := host.LangOf(path)
-	if !isHost && !IsCommandFile(path) {
-		return nil, fmt.Errorf("not a command file (.cscmd) or a host file (.js, .ts, .jsx, .tsx, .html, .json, .yaml …)")
+	lang := l.LanguageOf(path)
+	if lang == nil {
+		return nil, fmt.Errorf("not %s", host.Kinds())
 	}
 	return Guard(func() []Diagnostic {
 		if d, ok := l.unsupportedEncoding(src); ok {
 			return d
 		}
-		if isHost {
-			return l.LintHost(lang, src)
+		if lang == host.Commands {
+			return l.LintCommands(src)
 		}
-		return l.LintCommands(src)
+		return l.LintHost(lang, src)
 	}), nil
 }
 
-// IsCommandFile reports whether path is a command file, linted line by line.
-func IsCommandFile(path string) bool { return strings.EqualFold(filepath.Ext(path), ".cscmd") }
+// IsCommandFile reports whether path is a command file by its name.
+func IsCommandFile(path string) bool { return host.ByPath(path) == host.Commands }
+
+// LanguageOf is the language path is linted as: the one the configuration's
+// `languages:` gives it, or the one its name says; nil for a file cscmd
+// does not lint.
+func (l *Linter) LanguageOf(path string) *host.Language {
+	if name := l.Config.Language(path); name != "" {
+		return host.ByName(name)
+	}
+	return host.ByPath(path)
+}
 
 // LintCommands lints a command file: one message per line, where chat is a
 // mistake and a comment `# cscmd-ignore RULE[,RULE]` silences the next
@@ -138,7 +148,7 @@ func (l *Linter) lintCommands(whole, src string, base ast.Pos) []Diagnostic {
 			for k < len(errs) && errs[k].Pos.Line == line {
 				k++
 			}
-			c.check(n, errs[:k], identity{}, pending, true, "")
+			c.check(n, errs[:k], nil, pending, true, "")
 			errs, pending = errs[k:], nil
 		}
 	}
@@ -174,31 +184,18 @@ func (l *Linter) newChecker() *checker {
 	return c
 }
 
-// positions maps offsets of a unit to offsets of its file, and text of the
-// unit to text of the file: *host.String for a string in a host file.
-type positions interface {
-	HostOffset(int) int
-	HostEnd(int) int
-	Escape(string) (string, bool)
-}
-
-// identity is the positions of a unit that is its file's own text.
-type identity struct{}
-
-func (identity) HostOffset(i int) int           { return i }
-func (identity) HostEnd(i int) int              { return i }
-func (identity) Escape(s string) (string, bool) { return s, true }
-
 // check runs every rule over one message. One Pass is reused for every
 // rule: the run over a large file makes no allocation per rule.
-func (c *checker) check(m ast.Message, errs grammar.ErrorList, pos positions, sup suppressions, commandFile bool, callee string) {
+// pos is the string of a host file the message was found in, nil for a
+// line of a command file, whose offsets are the file's.
+func (c *checker) check(m ast.Message, errs grammar.ErrorList, pos *host.String, sup suppressions, commandFile bool, callee string) {
 	p := &c.pass
 	p.Msg, p.Errors, p.Call, p.CommandFile, p.Callee = m, errs, nil, commandFile, callee
 	p.idsFound = false
 	c.run(pos, sup)
 }
 
-func (c *checker) run(pos positions, sup suppressions) {
+func (c *checker) run(pos *host.String, sup suppressions) {
 	p := &c.pass
 	has := p.scope()
 	for i, r := range c.rules {
@@ -217,41 +214,86 @@ func (c *checker) run(pos positions, sup suppressions) {
 	}
 }
 
-// mapDiagnostic moves a diagnostic and its fixes from a unit's offsets to
-// the file's. A fix whose text cannot be written in the host literal, or
-// that would change a dynamic part, is dropped.
-func mapDiagnostic(d Diagnostic, pos positions, src string) Diagnostic {
-	if _, ok := pos.(identity); ok {
+// mapDiagnostic moves a diagnostic and its fixes from the offsets of the
+// string pos to the file's (nil: they are the file's already), escaping
+// each edit for the literal and every layer around it. A fix that the
+// literal's syntax cannot hold is offered, where the literal can be
+// written anew in another syntax, as a suggestion that rewrites it whole —
+// it changes more than the fix, so --fix does not apply it; otherwise, and
+// when it would change a dynamic part, it is dropped.
+func mapDiagnostic(d Diagnostic, pos *host.String, src string) Diagnostic {
+	if pos == nil {
 		return d
 	}
-	d.Start, d.End = pos.HostOffset(d.Start), pos.HostEnd(d.End)
-	mapFix := func(f Fix) (Fix, bool) {
-		edits := make([]Edit, len(f.Edits))
-		for i, e := range f.Edits {
-			text, ok := pos.Escape(e.New)
-			if !ok || ast.HasPlaceholder(src[e.Start:e.End]) {
-				return f, false
-			}
-			edits[i] = Edit{Start: pos.HostOffset(e.Start), End: pos.HostEnd(e.End), New: text}
-		}
-		f.Edits = edits
-		return f, true
-	}
-	if d.Fix != nil {
-		f, ok := mapFix(*d.Fix)
-		d.Fix = nil
-		if ok {
-			d.Fix = &f
-		}
-	}
+	m := pos.Map()
+	d.Start, d.End = m.Start(d.Start), m.End(d.End)
 	var sugg []Fix
+	if d.Fix != nil {
+		f, how := mapFix(*d.Fix, pos, src)
+		d.Fix = nil
+		switch how {
+		case fixMapped:
+			d.Fix = &f
+		case fixRewrites:
+			sugg = append(sugg, f)
+		}
+	}
 	for _, f := range d.Suggestions {
-		if f, ok := mapFix(f); ok {
+		if f, how := mapFix(f, pos, src); how != fixDropped {
 			sugg = append(sugg, f)
 		}
 	}
 	d.Suggestions = sugg
 	return d
+}
+
+// How mapFix could move a fix into a host literal.
+const (
+	fixDropped  = iota
+	fixMapped   // edit for edit, each escaped
+	fixRewrites // as one edit that writes the whole literal anew
+)
+
+func mapFix(f Fix, pos *host.String, src string) (Fix, int) {
+	m := pos.Map()
+	edits := make([]Edit, len(f.Edits))
+	for i, e := range f.Edits {
+		if ast.HasPlaceholder(src[e.Start:e.End]) {
+			return f, fixDropped
+		}
+		text, ok := pos.Escape(e.New)
+		if !ok {
+			return requoteFix(f, pos, src)
+		}
+		edits[i] = Edit{Start: m.Start(e.Start), End: m.End(e.End), New: text}
+	}
+	f.Edits = edits
+	return f, fixMapped
+}
+
+// requoteFix applies the fix to the string's text and writes the result as
+// a new literal over the old one, when the string allows it.
+func requoteFix(f Fix, pos *host.String, src string) (Fix, int) {
+	edits := slices.Clone(f.Edits)
+	slices.SortFunc(edits, func(a, b Edit) int { return a.Start - b.Start })
+	var b strings.Builder
+	at := 0
+	for _, e := range edits {
+		if e.Start < at {
+			return f, fixDropped // overlapping edits: no one text they mean
+		}
+		b.WriteString(src[at:e.Start])
+		b.WriteString(e.New)
+		at = e.End
+	}
+	b.WriteString(src[at:])
+	lit, ok := pos.Requote(b.String())
+	if !ok {
+		return f, fixDropped
+	}
+	f.Title += ", quoting the value"
+	f.Edits = []Edit{{Start: pos.Start, End: pos.End, New: lit}}
+	return f, fixRewrites
 }
 
 // finish reports unused suppressions and sorts the diagnostics.

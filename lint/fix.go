@@ -61,20 +61,20 @@ const maxFixRounds = 5
 // FixAll applies the safe fixes of diags, the findings of l.Lint(path,
 // src), round after round — in each the fixes that do not overlap, then a
 // fresh lint of the result — until no fix applies or maxFixRounds rounds
-// have run. It returns the fixed source (src itself when nothing applied)
-// and the findings left in it. It writes nothing: the caller decides where
+// have run. It returns the fixed source (src itself when nothing applied),
+// the findings left in it and how many fixes it applied. It writes nothing: the caller decides where
 // the result goes (a file, an editor's buffer).
-func (l *Linter) FixAll(path string, src []byte, diags []Diagnostic) ([]byte, []Diagnostic) {
-	fixed := src
+func (l *Linter) FixAll(path string, src []byte, diags []Diagnostic) ([]byte, []Diagnostic, int) {
+	fixed, applied := src, 0
 	for range maxFixRounds {
 		next, n := ApplyFixes(fixed, diags)
 		if n == 0 {
 			break
 		}
-		fixed = next
+		fixed, applied = next, applied+n
 		// A host syntax error was already there before the fix, and its
 		// strings are linted all the same: the findings are what counts.
 		diags, _ = l.Lint(path, fixed)
 	}
-	return fixed, diags
+	return fixed, diags, applied
 }

@@ -70,7 +70,7 @@ func FuzzLint(f *testing.F) {
 		}
 		fixed, _ := ApplyFixes(src, diags)
 		l.Lint(name, fixed)
-		if _, ok := host.LangOf(name); !ok {
+		if host.ByPath(name) == host.Commands {
 			l.LintCommandsCached(src, &LineCache{})
 		}
 	})

@@ -1,11 +1,14 @@
 package lint
 
 import (
+	"bytes"
+	"strings"
 	"sync"
+
+	"github.com/web1on1/cscmd/ast"
 
 	"github.com/web1on1/cscmd/grammar"
 	"github.com/web1on1/cscmd/host"
-	"github.com/web1on1/cscmd/linemap"
 )
 
 // LintHost lints the >cs strings and the web1on1 calls of a host file. A
@@ -13,7 +16,7 @@ import (
 // line and the next. The host's own syntax error, if any, is a host-syntax
 // finding: the strings before it, and those after it where the host's lexer
 // recovers, are linted all the same.
-func (l *Linter) LintHost(lang host.Lang, src []byte) []Diagnostic {
+func (l *Linter) LintHost(lang *host.Language, src []byte) []Diagnostic {
 	f, err := host.Extract(lang, src)
 	return l.LintExtractedCached(f, err, src, nil)
 }
@@ -67,7 +70,9 @@ func (l *Linter) LintExtractedCached(f *host.File, extractErr error, src []byte,
 		sup := sups.at(s.Start)
 		for _, d := range r.diags {
 			if !sup.covers(d.Rule) {
-				c.out = append(c.out, mapDiagnostic(d, s, s.Text))
+				d = mapDiagnostic(d, s, s.Text)
+				d.Message = quotePlaceholders(d.Message, s, src)
+				c.out = append(c.out, d)
 			}
 		}
 	}
@@ -85,7 +90,7 @@ func (l *Linter) LintExtractedCached(f *host.File, extractErr error, src []byte,
 			p := &c.pass
 			p.Msg, p.Errors, p.Call, p.CommandFile, p.Callee = nil, nil, call, false, ""
 			p.idsFound = false
-			c.run(identity{}, sups.at(call.Start))
+			c.run(nil, sups.at(call.Start))
 		}
 	}
 	if extractErr != nil {
@@ -94,39 +99,94 @@ func (l *Linter) LintExtractedCached(f *host.File, extractErr error, src []byte,
 	return c.finish()
 }
 
-// hostSups are the suppression comments of a host file by line.
+// hostSups are the suppression comments of a host file.
 type hostSups struct {
-	all    suppressions
-	byLine map[int]suppressions // the lines each comment covers
-	lines  *linemap.Map
+	all suppressions
 }
 
-func hostSuppressions(f *host.File, src []byte) hostSups {
+func hostSuppressions(f *host.File, _ []byte) hostSups {
 	var h hostSups
 	for _, c := range f.Comments {
-		s := findSuppression(c.Text, c.Start, c.End)
-		if s == nil {
-			continue
-		}
-		if h.lines == nil {
-			h.lines = linemap.New(src)
-			h.byLine = map[int]suppressions{}
-		}
-		h.all = append(h.all, s)
-		last, _ := h.lines.Position(c.End, linemap.Bytes)
-		first, _ := h.lines.Position(c.Start, linemap.Bytes)
-		for line := first; line <= last+1; line++ {
-			h.byLine[line] = append(h.byLine[line], s)
+		if s := findSuppression(c.Body, c.BodyMap, c.Start, c.End); s != nil {
+			s.scope = c.Scope
+			h.all = append(h.all, s)
 		}
 	}
 	return h
 }
 
-// at returns the suppressions that cover a unit starting at offset.
+// at returns the suppressions that cover a unit starting at offset: those
+// whose comment is on its line or the line before, in the document the
+// comment is written in. Files hold few suppression comments.
 func (h hostSups) at(offset int) suppressions {
-	if h.lines == nil {
-		return nil
+	var out suppressions
+	for _, s := range h.all {
+		if s.scope[0] <= offset && offset <= s.scope[1] {
+			out = append(out, s)
+		}
 	}
-	line, _ := h.lines.Position(offset, linemap.Bytes)
-	return h.byLine[line]
+	return out
+}
+
+// genericPlaceholder is how the grammar writes a dynamic part in a message.
+const genericPlaceholder = "${…}"
+
+// quotePlaceholders writes the dynamic parts a message quotes as the file
+// spells them — `{{ product.vendor }}`, `<?= $x ?>`, `${x}` — rather than
+// always as ${…}: the n-th one quoted is the n-th one of the string, when
+// the message quotes them all. A dynamic part that is not a template tag
+// (an operand of `+`), or one too long to read in a message, stays ${…}.
+// It costs O(number of dynamic parts) and nothing for a message without
+// one.
+func quotePlaceholders(msg string, s *host.String, src []byte) string {
+	n := strings.Count(msg, genericPlaceholder) + strings.Count(msg, string(ast.Placeholder))
+	if n == 0 {
+		return msg
+	}
+	var spelled []string
+	m := s.Map()
+	for i := 0; ; {
+		j := strings.IndexRune(s.Text[i:], ast.Placeholder)
+		if j < 0 {
+			break
+		}
+		i += j
+		next := i + len(string(ast.Placeholder))
+		spelled = append(spelled, placeholderSpelling(src[m.Start(i):m.End(next)]))
+		i = next
+	}
+	if len(spelled) != n {
+		return msg
+	}
+	var b strings.Builder
+	for k := 0; ; k++ {
+		i := strings.Index(msg, genericPlaceholder)
+		j := strings.Index(msg, string(ast.Placeholder))
+		size := len(genericPlaceholder)
+		if i < 0 || j >= 0 && j < i {
+			i, size = j, len(string(ast.Placeholder))
+		}
+		if i < 0 {
+			b.WriteString(msg)
+			return b.String()
+		}
+		b.WriteString(msg[:i])
+		b.WriteString(spelled[k])
+		msg = msg[i+size:]
+	}
+}
+
+// placeholderSpelling is how a message shows the dynamic part written as
+// host: as written when it is a template tag or substitution of one line
+// and at most 40 bytes, else ${…}.
+func placeholderSpelling(host []byte) string {
+	if len(host) > 40 || bytes.ContainsAny(host, "\r\n") {
+		return genericPlaceholder
+	}
+	for _, open := range []string{"${", "{{", "{%", "<?", "<%", "@{{", "{!!"} {
+		if bytes.HasPrefix(host, []byte(open)) {
+			return string(host)
+		}
+	}
+	return genericPlaceholder
 }

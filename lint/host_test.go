@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/web1on1/cscmd/ast"
 	"github.com/web1on1/cscmd/config"
 	"github.com/web1on1/cscmd/host"
 )
@@ -17,7 +18,7 @@ func TestHostFixEscaping(t *testing.T) {
 	require.NoError(t, err)
 	l := &Linter{Config: cfg, Now: testNow}
 	for _, tc := range []struct {
-		lang      host.Lang
+		lang      *host.Language
 		src, want string
 	}{
 		{host.JS, `web1on1.api.sendClientMessage('>cs /set @category Moms "Car"');`, `web1on1.api.sendClientMessage('>cs /set @category Mom\'s "Car"');`},
@@ -68,7 +69,7 @@ func TestHostSyntax(t *testing.T) {
 		{"off", "rules: {host-syntax: off}\n", broken, ""},
 		{"suppressed on the line above", "", "// cscmd-ignore host-syntax generated\n" + broken, ""},
 		{"utf-16", "", "\xFF\xFE>\x00c\x00s\x00",
-			"1:1: warning: the file is encoded in UTF-16LE (its byte order mark says so); cscmd reads UTF-8 only, so nothing in it was checked: save it as UTF-8 [host-syntax]\n"},
+			"1:1: warning: the file is encoded in UTF-16LE (its byte order mark says so) and was given to the linter undecoded, so nothing in it was checked: decode it with DecodeUTF first [host-syntax]\n"},
 		{"utf-16 off", "rules: {host-syntax: off}\n", "\xFF\xFE>\x00c\x00s\x00", ""},
 	}
 	for _, tt := range tests {
@@ -94,6 +95,32 @@ func TestLintRecoversPanics(t *testing.T) {
 		assert.Equal(t, Error, diags[0].Severity)
 		assert.Contains(t, diags[0].Message, "internal error: cscmd failed while linting this file (boom)")
 	}
+}
+
+// A fix that the literal's own syntax cannot hold — a plain YAML scalar
+// that would need quotes — is offered as a suggestion that writes the
+// scalar anew, quoted; --fix, which applies only fixes, leaves it alone.
+func TestHostFixRequoted(t *testing.T) {
+	src := "m: >cs /set @category Service\n"
+	text := ">cs /set @category Service"
+	s := &host.String{Text: text, Segs: host.VerbatimMap(3, len(text)).Segs, Start: 3, End: 3 + len(text), Syntax: host.YAMLPlain}
+	at := len(">cs /set @category ")
+	d := mapDiagnostic(Diagnostic{Rule: "unknown-category", Start: at, End: len(text),
+		Fix: &Fix{Title: `Replace with "Cars: Service"`, Edits: []Edit{{Start: at, End: len(text), New: "Cars: Service"}}}}, s, text)
+	assert.Nil(t, d.Fix, "not a safe fix any more")
+	require.Len(t, d.Suggestions, 1)
+	sug := d.Suggestions[0]
+	assert.Equal(t, `Replace with "Cars: Service", quoting the value`, sug.Title)
+	out, n := ApplyFixes([]byte(src), []Diagnostic{{Fix: &sug}})
+	require.Equal(t, 1, n)
+	assert.Equal(t, "m: \">cs /set @category Cars: Service\"\n", string(out))
+
+	// A string with a dynamic part is not rewritten: the rewrite would
+	// lose it.
+	s.Text = ">cs /set @category " + string(ast.Placeholder)
+	d = mapDiagnostic(Diagnostic{Start: 4, End: 8, Fix: &Fix{Edits: []Edit{{Start: 4, End: 8, New: "a: b"}}}}, s, s.Text)
+	assert.Nil(t, d.Fix)
+	assert.Empty(t, d.Suggestions)
 }
 
 // A panic in a worker that lints a piece of a large command file reaches

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/web1on1/cscmd/ast"
+	"github.com/web1on1/cscmd/host"
 	"github.com/web1on1/cscmd/suggest"
 )
 
@@ -15,6 +16,7 @@ const suppressionMarker = "cscmd-ignore"
 // suppression is one `cscmd-ignore` comment and what it has silenced.
 type suppression struct {
 	start, end int      // byte range of the comment in its file
+	scope      [2]int   // in a host file, the range it covers (see host.Comment)
 	all        bool     // no rules named: every rule
 	rules      []string // named rules, as written
 	used       map[string]bool
@@ -32,41 +34,46 @@ type badRule struct {
 // parseSuppression reads a comment line of a command file.
 func parseSuppression(c *ast.Comment) *suppression {
 	start, end := ast.Span(c)
-	return findSuppression(c.Text, start, end)
+	return commandSuppression(c.Text, start, end)
 }
 
-// findSuppression reads the suppression in a comment whose text (delimiters
-// included) spans [start, end) of its file, or returns nil. The marker is
-// followed by a comma-separated rule list without blanks; anything after the
-// list is a free-text reason: `cscmd-ignore widget-api,prefix legacy page`.
-func findSuppression(text string, start, end int) *suppression {
-	i := strings.Index(text, suppressionMarker)
+// commandSuppression reads a comment of a command file, "#" included, that
+// spans [start, end) of its file.
+func commandSuppression(text string, start, end int) *suppression {
+	body, at := host.Commands.Body(text)
+	return findSuppression(body, host.VerbatimMap(start+at, len(body)), start, end)
+}
+
+// findSuppression reads the suppression in the body of a comment (its
+// text without delimiters, which m maps to the file) that spans [start,
+// end) of its file, or returns nil. The marker is followed by a
+// comma-separated rule list without blanks; anything after the list is a
+// free-text reason: `cscmd-ignore widget-api,prefix legacy page`.
+func findSuppression(body string, m host.Map, start, end int) *suppression {
+	i := strings.Index(body, suppressionMarker)
 	if i < 0 {
 		return nil
 	}
-	rest := text[i+len(suppressionMarker):]
-	if rest != "" && rest[0] != ' ' && rest[0] != '\t' && !strings.HasPrefix(rest, "*/") && !strings.HasPrefix(rest, "-->") {
+	rest := body[i+len(suppressionMarker):]
+	if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
 		return nil // "cscmd-ignored" is prose, not a marker
 	}
 	s := &suppression{start: start, end: end, used: map[string]bool{}}
 	trimmed := strings.TrimLeft(rest, " \t")
-	listAt := start + i + len(suppressionMarker) + len(rest) - len(trimmed)
+	listAt := i + len(suppressionMarker) + len(rest) - len(trimmed)
 	list := trimmed
-	if j := strings.IndexAny(list, " \t"); j >= 0 {
+	if j := strings.IndexAny(list, " \t\r\n"); j >= 0 {
 		list = list[:j]
-	}
-	for _, end := range []string{"*/", "-->"} {
-		list, _, _ = strings.Cut(list, end)
 	}
 	off := 0
 	for _, id := range strings.Split(list, ",") {
-		at := off
+		at := listAt + off
 		off += len(id) + 1
 		if id == "" {
 			continue
 		}
 		if RuleByID(id) == nil {
-			s.bad = append(s.bad, badRule{id: id, start: listAt + at, end: listAt + at + len(id)})
+			s.bad = append(s.bad, badRule{id: id, start: m.Start(at), end: m.End(at + len(id))})
 			continue
 		}
 		s.rules = append(s.rules, id)

@@ -6,6 +6,8 @@ import (
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
+
+	"github.com/web1on1/cscmd/host"
 )
 
 func (s *server) formattingCapability(caps *protocol.ServerCapabilities) {
@@ -18,7 +20,7 @@ func (s *server) formattingCapability(caps *protocol.ServerCapabilities) {
 // that changed, so that the client keeps the cursor and marks elsewhere.
 func (s *server) formatting(_ context.Context, params *protocol.DocumentFormattingParams) ([]protocol.TextEdit, error) {
 	snap := s.docs.get(params.TextDocument.URI)
-	if snap == nil || snap.language != "cscmd" || s.opts.Format == nil {
+	if snap == nil || host.ByID(snap.language) != host.Commands || s.opts.Format == nil {
 		return nil, nil
 	}
 	formatted, err := s.opts.Format(string(snap.uri), snap.language, snap.text)

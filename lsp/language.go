@@ -2,42 +2,26 @@ package lsp
 
 import (
 	"path"
-	"strings"
 
+	"github.com/web1on1/cscmd/host"
 	"go.lsp.dev/uri"
 )
 
-// languages are the language ids the server serves: command files and the
-// host languages of SPEC §2, with the ids editors use for them.
-var languages = []string{
-	"cscmd",
-	"javascript", "javascriptreact", "typescript", "typescriptreact",
-	"html", "json", "jsonc", "yaml",
-}
-
-// extensions maps a file extension to its language, for clients that send a
-// language id we do not know (an editor without a "cscmd" file type sends
-// "plaintext" or "").
-var extensions = map[string]string{
-	".cscmd": "cscmd",
-	".js":    "javascript", ".mjs": "javascript", ".cjs": "javascript",
-	".jsx":  "javascriptreact",
-	".ts":   "typescript",
-	".tsx":  "typescriptreact",
-	".html": "html", ".htm": "html",
-	".json": "json",
-	".yaml": "yaml", ".yml": "yaml",
-}
-
-// language returns the language of a document from the client's language id,
-// falling back to the extension of its URI, and reports whether the server
-// serves it.
+// language returns the language of a document and reports whether the
+// server serves it; the languages, their extensions and editor ids are
+// package host's registry. A known extension decides, unless the client's
+// id is of the same family (JSX in a .js file, VS Code's jsonc for
+// tsconfig.json): an editor set up with one shared entry for several file
+// types sends "cscmd" for a .js file. Without a known extension (an
+// untitled buffer, a file named by .cscmd.yaml's languages) the client's
+// id does.
 func language(languageID string, u uri.URI) (string, bool) {
-	for _, l := range languages {
-		if languageID == l {
-			return l, true
+	byID := host.ByID(languageID)
+	if l := host.ByPath(path.Base(u.Path())); l != nil && len(l.IDs) > 0 {
+		if byID != nil && byID.Family() == l.Family() {
+			return languageID, true
 		}
+		return l.IDs[0], true
 	}
-	l, ok := extensions[strings.ToLower(path.Ext(u.Path()))]
-	return l, ok
+	return languageID, byID != nil
 }

@@ -17,6 +17,9 @@ func (s *server) initialize(_ context.Context, params *protocol.InitializeParams
 		s.encoding, s.unit = protocol.PositionEncodingKindUTF8, linemap.Bytes
 	}
 	s.setFolders(initialFolders(params))
+	if params.ProcessID != nil {
+		s.watchClient(int(*params.ProcessID))
+	}
 	s.state.Store(stateInitialized)
 	return &protocol.InitializeResult{
 		Capabilities: s.capabilities(),

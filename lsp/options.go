@@ -22,14 +22,19 @@ type Options struct {
 	// to the protocol.
 	Logger *slog.Logger
 
+	// ClientProcessID is the client's process, as editors pass it on the
+	// command line (--clientProcessId); the server stops when it exits, as it
+	// does for the processId of initialize. Zero watches none.
+	ClientProcessID int
+
 	// Debounce is how long the server waits after the last change to a document
 	// before analysing it. Zero means 50ms.
 	Debounce time.Duration
 
-	// Analyze reports the findings in one document. languageID is "cscmd" or a
-	// host language: "javascript", "javascriptreact", "typescript",
-	// "typescriptreact", "html", "json", "jsonc" or "yaml", from the client's
-	// language id or else the file's extension. ctx is cancelled when the result
+	// Analyze reports the findings in one document. languageID is an editor
+	// id of a language of host.Languages ("cscmd", "javascript", "html", …),
+	// from the client's language id or else the file's extension (the first id
+	// of its language). ctx is cancelled when the result
 	// is no longer wanted, usually because the document changed.
 	Analyze func(ctx context.Context, uri, languageID string, text []byte) []Finding
 

@@ -47,6 +47,7 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 	conn := jsonrpc2.NewConn(newTolerantStream(jsonrpc2.NewStream(out), s.log.Warn), jsonrpc2.WithCodec(codec{}))
 	s.client = protocol.ClientDispatcher(conn)
 	conn.Go(ctx, s.handler())
+	s.watchClient(opts.ClientProcessID)
 
 	var err error
 	exited := false
@@ -56,6 +57,8 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 		if s.state.Load() != stateShutdown {
 			err = ErrNoShutdown
 		}
+	case <-s.gone:
+		err = ErrClientGone
 	case <-conn.Done():
 		switch {
 		case ctx.Err() != nil:
@@ -127,6 +130,8 @@ type server struct {
 	slots    chan struct{}
 	exit     chan struct{}
 	exitOnce sync.Once
+	gone     chan struct{} // closed when the client's process exits
+	goneOnce sync.Once
 
 	// Set by initialize, before the state leaves stateNew, and read-only after.
 	caps     protocol.ClientCapabilities
@@ -141,6 +146,7 @@ type server struct {
 	bgClosed bool
 	bg       sync.WaitGroup
 	runs     map[uri.URI]*run // pending diagnostics, guarded by bgMu
+	watched  map[int]bool     // client processes watched, guarded by bgMu
 
 	// pubMu orders each publication of a document's diagnostics with the
 	// check that its snapshot is still current.
@@ -161,6 +167,8 @@ func newServer(ctx context.Context, opts Options) *server {
 		ctx:      ctx,
 		docs:     newDocuments(),
 		exit:     make(chan struct{}),
+		gone:     make(chan struct{}),
+		watched:  make(map[int]bool),
 		encoding: protocol.PositionEncodingKindUTF16,
 		unit:     linemap.UTF16,
 		runs:     make(map[uri.URI]*run),

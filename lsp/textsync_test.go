@@ -243,7 +243,7 @@ func TestLanguages(t *testing.T) {
 		{"page.HTM", "", "html"},
 		{"app.mjs", "javascript", "javascript"},
 		{"app.tsx", "typescriptreact", "typescriptreact"},
-		{"app.tsx", "", "typescriptreact"},
+		{"app.tsx", "", "javascript"}, // the first id of its language
 		{"conf.jsonc", "jsonc", "jsonc"},
 		{"conf.yml", "yaml", "yaml"},
 		{"weird.txt", "javascript", "javascript"},

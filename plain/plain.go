@@ -25,14 +25,14 @@ type Step struct {
 	Text string
 }
 
-// Document describes every message of src. lang is the host language of
-// the document, or 0 for a command file (.cscmd), whose every non-blank,
+// Document describes every message of src. lang is the language of the
+// document; in a command file (host.Commands, or nil) every non-blank,
 // non-comment line is a message; in a host file only the strings that are
 // commands or near misses are messages, since any other string is not sent
 // to the widget by being written there. cat names the ids it knows; it may
 // be nil.
-func Document(lang host.Lang, src []byte, cat *config.Catalog) []Step {
-	if lang == 0 {
+func Document(lang *host.Language, src []byte, cat *config.Catalog) []Step {
+	if lang == nil || lang == host.Commands {
 		doc, errs := grammar.ParseDocument(src)
 		out := make([]Step, 0, len(doc.Messages))
 		for _, m := range doc.Messages {

@@ -52,7 +52,7 @@ func TestDescribeCommandFile(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			steps := Document(0, []byte(tt.src), cfg.Catalog)
+			steps := Document(host.Commands, []byte(tt.src), cfg.Catalog)
 			require.Len(t, steps, 1)
 			assert.Equal(t, tt.runs, steps[0].Runs)
 			if tt.want == "" {
@@ -66,7 +66,7 @@ func TestDescribeCommandFile(t *testing.T) {
 
 func TestDocumentPositions(t *testing.T) {
 	src := "# comment\n>cs /notify\n\n>CS /notify\n"
-	steps := Document(0, []byte(src), nil)
+	steps := Document(host.Commands, []byte(src), nil)
 	require.Len(t, steps, 2)
 	assert.Equal(t, 10, steps[0].Start)
 	assert.Equal(t, "Notify all organizations", steps[0].Text)

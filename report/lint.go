@@ -3,6 +3,8 @@ package report
 import (
 	"bytes"
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"io"
 	"slices"
 	"strconv"
@@ -17,6 +19,12 @@ type LintFile struct {
 	Path  string            // as the user should see it (relative to the working dir when possible)
 	Src   []byte            // the file's bytes, to compute lines/columns and show the source line
 	Diags []lint.Diagnostic // byte offsets into Src; any order (sort them: by offset, then rule)
+	// Unchanged are the findings a baseline (--baseline) recorded: every
+	// format leaves them out but SARIF, which lists them as suppressed with
+	// baselineState "unchanged". They take their place among Diags when
+	// occurrences are counted for fingerprints, so a fingerprint does not
+	// depend on which findings a baseline hides.
+	Unchanged []lint.Diagnostic
 }
 
 // RuleInfo describes a rule for SARIF and summaries.
@@ -28,12 +36,20 @@ type RuleInfo struct {
 	Default lint.Severity
 }
 
+// BaselineRule is the rule id of a baseline entry whose finding no longer
+// occurs: an info finding on the entry's line of the baseline file, so that
+// every format shows it and the file only shrinks.
+const BaselineRule = "baseline"
+
 // LintOptions tunes the lint output formats.
 type LintOptions struct {
 	Color   bool       // ANSI colour in text output (the CLI decides: terminal and no NO_COLOR)
 	Version string     // tool version, for SARIF
 	Rules   []RuleInfo // every registered rule (SARIF lists them all)
 	Summary io.Writer  // GitHub step summary (GITHUB_STEP_SUMMARY file) or nil
+	// Baseline is set when findings were compared with a baseline: SARIF
+	// then gives every result its baselineState.
+	Baseline bool
 }
 
 // Count returns how many diagnostics the files hold at each severity.
@@ -62,6 +78,9 @@ type found struct {
 	lint.Diagnostic
 	start, end pos
 	so, eo     int
+	index      int    // in LintFile.Diags, then on through LintFile.Unchanged
+	unchanged  bool   // from LintFile.Unchanged
+	fp         string // fingerprint, when prepare was asked for them
 }
 
 // lintDoc is a file ready to print: its findings sorted and located.
@@ -75,24 +94,38 @@ type lintDoc struct {
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
+// what a format needs of prepare beyond the located, sorted findings.
+type needs uint8
+
+const (
+	needUnchanged    needs = 1 << iota // keep LintFile.Unchanged (SARIF)
+	needFingerprints                   // fill found.fp
+)
+
 // prepare locates and sorts the findings of every file, leaving out those
-// at severity Off. The callers' slices are not modified.
-func prepare(files []LintFile) []*lintDoc {
+// at severity Off, and those of LintFile.Unchanged unless asked for. The
+// callers' slices are not modified.
+func prepare(files []LintFile, want needs) []*lintDoc {
 	docs := make([]*lintDoc, len(files))
 	for i, f := range files {
 		d := &lintDoc{path: f.Path, src: f.Src, bom: bytes.HasPrefix(f.Src, utf8BOM)}
-		if len(f.Diags) > 0 {
+		if len(f.Diags)+len(f.Unchanged) > 0 {
 			// Only files with findings need positions; a repository scan
 			// reports thousands of clean files.
 			d.lines = linemap.New(f.Src)
 		}
-		for _, diag := range f.Diags {
-			if diag.Severity <= lint.Off {
-				continue
+		add := func(diags []lint.Diagnostic, base int, unchanged bool) {
+			for j, diag := range diags {
+				if diag.Severity <= lint.Off {
+					continue
+				}
+				start, end, so, eo := d.span(diag.Start, diag.End)
+				d.diags = append(d.diags, found{Diagnostic: diag, start: start, end: end, so: so, eo: eo,
+					index: base + j, unchanged: unchanged})
 			}
-			start, end, so, eo := d.span(diag.Start, diag.End)
-			d.diags = append(d.diags, found{Diagnostic: diag, start: start, end: end, so: so, eo: eo})
 		}
+		add(f.Diags, 0, false)
+		add(f.Unchanged, len(f.Diags), true)
 		slices.SortStableFunc(d.diags, func(a, b found) int {
 			return cmp.Or(
 				cmp.Compare(a.Start, b.Start),
@@ -101,9 +134,26 @@ func prepare(files []LintFile) []*lintDoc {
 				cmp.Compare(a.Message, b.Message),
 			)
 		})
+		if want&needFingerprints != 0 {
+			d.fingerprint()
+		}
+		if want&needUnchanged == 0 && len(f.Unchanged) > 0 {
+			d.diags = slices.DeleteFunc(d.diags, func(f found) bool { return f.unchanged })
+		}
 		docs[i] = d
 	}
 	return docs
+}
+
+// Fingerprints returns the fingerprint of each of f.Diags, then of each of
+// f.Unchanged, in that order ("" for a diagnostic at severity Off): the
+// partialFingerprints of SARIF, which baselines record.
+func Fingerprints(f LintFile) []string {
+	out := make([]string, len(f.Diags)+len(f.Unchanged))
+	for _, found := range prepare([]LintFile{f}, needFingerprints|needUnchanged)[0].diags {
+		out[found.index] = found.fp
+	}
+	return out
 }
 
 // pos returns the printed position of a byte offset. A BOM is not text the
@@ -240,4 +290,54 @@ func writeAll(w io.Writer, b []byte) error {
 		err = io.ErrShortWrite
 	}
 	return err
+}
+
+// fingerprint sets the fingerprint of each finding, which identifies it
+// across runs without its line number, so that it survives edits elsewhere
+// in the file: a hash of the rule and the line's text without its
+// indentation, and the ordinal of that pair among its occurrences in the
+// file, in position order. The hash of a pair is taken once per line:
+// hundreds of findings on one long line hash it once, not once each.
+func (d *lintDoc) fingerprint() {
+	seen := map[[sha256.Size]byte]int{}
+	var (
+		line int
+		text []byte
+		sums map[string][sha256.Size]byte // of the rules on line
+	)
+	for i := range d.diags {
+		f := &d.diags[i]
+		if f.start.line != line {
+			// The findings are sorted: those of one line come together.
+			start, end := d.bounds(f.start.line)
+			line, text, sums = f.start.line, bytes.TrimSpace(d.src[start:end]), map[string][sha256.Size]byte{}
+		}
+		sum, ok := sums[f.Rule]
+		if !ok {
+			h := sha256.New()
+			h.Write([]byte(f.Rule + "\x00"))
+			h.Write(text)
+			h.Sum(sum[:0])
+			sums[f.Rule] = sum
+		}
+		seen[sum]++
+		f.fp = hex.EncodeToString(sum[:8]) + ":" + strconv.Itoa(seen[sum])
+	}
+}
+
+// bytePos returns the position of a byte offset with the column in bytes,
+// 1-based, for the formats that count UTF-8 bytes (reviewdog's). A BOM
+// takes no column, as in pos.
+func (d *lintDoc) bytePos(offset int) pos {
+	line, col := d.lines.Position(offset, linemap.Bytes)
+	if d.bom && line == 0 {
+		col = max(col-len(utf8BOM), 0)
+	}
+	return pos{line + 1, col + 1}
+}
+
+// byteSpan returns a finding's range with byte columns: the offsets its
+// printed range stands for (span pulls an end back from the next line).
+func (d *lintDoc) byteSpan(f *found) (pos, pos) {
+	return d.bytePos(f.so), d.bytePos(f.eo)
 }

@@ -24,7 +24,7 @@ import (
 // Markdown table (the GITHUB_STEP_SUMMARY file), so nothing is lost to
 // that limit.
 func WriteGitHub(w io.Writer, files []LintFile, opt LintOptions) error {
-	docs := prepare(files)
+	docs := prepare(files, 0)
 	var b []byte
 	for _, sev := range []lint.Severity{lint.Error, lint.Warning, lint.Info} {
 		for _, d := range docs {

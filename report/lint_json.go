@@ -21,7 +21,7 @@ import (
 // Each diagnostic is on a line of its own, which keeps the output valid
 // JSON and friendly to line-based tools and diffs.
 func WriteJSON(w io.Writer, files []LintFile, _ LintOptions) error {
-	docs := prepare(files)
+	docs := prepare(files, 0)
 	b := []byte(`{"diagnostics":[`)
 	first := true
 	for _, d := range docs {

@@ -1,15 +1,11 @@
 package report
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"io"
 	"net/url"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -78,13 +74,19 @@ type (
 		ExecutionSuccessful bool `json:"executionSuccessful"`
 	}
 	sarifResult struct {
-		RuleID              string            `json:"ruleId"`
-		RuleIndex           int               `json:"ruleIndex"`
-		Level               string            `json:"level"`
-		Message             sarifMessage      `json:"message"`
-		Locations           []sarifLocation   `json:"locations"`
-		PartialFingerprints map[string]string `json:"partialFingerprints"`
-		Fixes               []sarifFix        `json:"fixes,omitempty"`
+		RuleID              string             `json:"ruleId"`
+		RuleIndex           int                `json:"ruleIndex"`
+		Level               string             `json:"level"`
+		Message             sarifMessage       `json:"message"`
+		Locations           []sarifLocation    `json:"locations"`
+		PartialFingerprints map[string]string  `json:"partialFingerprints"`
+		BaselineState       string             `json:"baselineState,omitempty"`
+		Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+		Fixes               []sarifFix         `json:"fixes,omitempty"`
+	}
+	sarifSuppression struct {
+		Kind          string `json:"kind"`
+		Justification string `json:"justification"`
 	}
 	sarifLocation struct {
 		PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
@@ -135,7 +137,7 @@ type (
 // are relative to; an absolute path becomes a file: URI. A safe fix becomes
 // a SARIF fix whose replacements use the same line and column positions.
 func WriteSARIF(w io.Writer, files []LintFile, opt LintOptions) error {
-	docs := prepare(files)
+	docs := prepare(files, needUnchanged|needFingerprints)
 	rules, index := sarifRules(opt.Rules, docs)
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
@@ -154,7 +156,6 @@ func WriteSARIF(w io.Writer, files []LintFile, opt LintOptions) error {
 	}
 	for _, d := range docs {
 		art := artifactLocation(d.path)
-		prints := fingerprints{}
 		for i := range d.diags {
 			f := &d.diags[i]
 			region, so, eo := d.region(f)
@@ -168,7 +169,10 @@ func WriteSARIF(w io.Writer, files []LintFile, opt LintOptions) error {
 					Region:           region,
 					ContextRegion:    d.contextRegion(region, so, eo),
 				}}},
-				PartialFingerprints: map[string]string{fingerprintKey: prints.of(d, f.Rule, f.start.line)},
+				PartialFingerprints: map[string]string{fingerprintKey: f.fp},
+			}
+			if opt.Baseline {
+				r.BaselineState, r.Suppressions = baselineState(f)
 			}
 			if f.Fix != nil && len(f.Fix.Edits) > 0 {
 				r.Fixes = []sarifFix{d.fix(f.Fix, art)}
@@ -180,6 +184,20 @@ func WriteSARIF(w io.Writer, files []LintFile, opt LintOptions) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+}
+
+// baselineState returns how a finding compares with the baseline: recorded
+// there (unchanged, and suppressed, so that code scanning closes its alert
+// rather than showing it), a recorded entry that no longer occurs (absent;
+// reported as a finding of BaselineRule), or new.
+func baselineState(f *found) (string, []sarifSuppression) {
+	switch {
+	case f.unchanged:
+		return "unchanged", []sarifSuppression{{Kind: "external", Justification: "recorded in the baseline file (cscmd lint --baseline)"}}
+	case f.Rule == BaselineRule:
+		return "absent", nil
+	}
+	return "new", nil
 }
 
 // sarifRules returns the driver's rules and the index of each id in them.
@@ -396,39 +414,4 @@ func (d *lintDoc) fix(fx *lint.Fix, art sarifArtifactLocation) sarifFix {
 		change.Replacements = append(change.Replacements, rep)
 	}
 	return sarifFix{Description: sarifMessage{Text: fx.Title}, ArtifactChanges: []sarifArtifactChange{change}}
-}
-
-// fingerprints identifies findings across runs without their line
-// numbers, so that they survive edits elsewhere in the file: a hash of the
-// rule and the line's text without its indentation, and the ordinal of
-// that pair among its occurrences in the file, in position order. The hash
-// of a pair is taken once per line: hundreds of findings on one long line
-// hash it once, not once each.
-type fingerprints struct {
-	sums map[printKey][sha256.Size]byte
-	seen map[[sha256.Size]byte]int
-}
-
-type printKey struct {
-	rule string
-	line int
-}
-
-// of returns the fingerprint of the next finding of rule on line of d.
-func (p *fingerprints) of(d *lintDoc, rule string, line int) string {
-	if p.sums == nil {
-		p.sums, p.seen = map[printKey][sha256.Size]byte{}, map[[sha256.Size]byte]int{}
-	}
-	k := printKey{rule, line}
-	sum, ok := p.sums[k]
-	if !ok {
-		start, end := d.bounds(line)
-		h := sha256.New()
-		h.Write([]byte(rule + "\x00"))
-		h.Write(bytes.TrimSpace(d.src[start:end]))
-		h.Sum(sum[:0])
-		p.sums[k] = sum
-	}
-	p.seen[sum]++
-	return hex.EncodeToString(sum[:8]) + ":" + strconv.Itoa(p.seen[sum])
 }

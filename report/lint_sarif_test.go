@@ -309,7 +309,7 @@ func TestSARIFValidator(t *testing.T) {
 	var paths []string
 	// The last is what `cscmd lint --format sarif` writes for the example
 	// project, with every rule's real doc page.
-	for i, name := range []string{"testdata/lint/all.sarif", "testdata/lint/empty.sarif", "../testdata/lint/golden/project.sarif"} {
+	for i, name := range []string{"testdata/lint/all.sarif", "testdata/lint/empty.sarif", "testdata/lint/baseline.sarif", "../testdata/lint/golden/project.sarif"} {
 		src, err := os.ReadFile(name)
 		require.NoError(t, err)
 		paths = append(paths, filepath.Join(dir, fmt.Sprintf("%d.sarif", i)))
@@ -319,7 +319,124 @@ func TestSARIFValidator(t *testing.T) {
 	out, err := exec.Command(tool, args...).CombinedOutput()
 	require.NoError(t, err, string(out))
 	// The exit status is 0 even when the validator reports errors.
-	require.Contains(t, string(out), "3 files scanned", string(out))
+	require.Contains(t, string(out), "4 files scanned", string(out))
 	problem := regexp.MustCompile(`(?m)^.*: (error|warning) [A-Z]+\d+: .*$`)
 	assert.Empty(t, problem.FindAllString(string(out), -1))
+}
+
+// baselined returns the fixture as a baseline run sees it: the first
+// file's objectid-format findings recorded (Unchanged), and a baseline
+// file with one stale entry.
+func baselined(t *testing.T) []LintFile {
+	files := fixture(t)
+	f := &files[0]
+	var keep []lint.Diagnostic
+	for _, d := range f.Diags {
+		if d.Rule == "objectid-format" {
+			f.Unchanged = append(f.Unchanged, d)
+		} else {
+			keep = append(keep, d)
+		}
+	}
+	f.Diags = keep
+	src := "{\"version\":1,\"findings\":[\n{\"file\":\"gone.cscmd\",\"rule\":\"syntax\",\"fingerprint\":\"0011223344556677:1\",\"message\":\"m\"}\n]}\n"
+	s, e := find(t, src, `{"file"`, 0)
+	_, e = find(t, src, `"m"}`, 0)
+	return append(files, LintFile{Path: "baseline.json", Src: []byte(src), Diags: []lint.Diagnostic{{
+		Rule: BaselineRule, Severity: lint.Info, Start: s, End: e,
+		Message: "the syntax finding recorded for gone.cscmd no longer occurs",
+	}}})
+}
+
+// TestSARIFBaselineState: under a baseline every result has its state;
+// recorded findings are listed, suppressed, with the fingerprints they
+// have without a baseline.
+func TestSARIFBaselineState(t *testing.T) {
+	var b bytes.Buffer
+	opt := options()
+	opt.Baseline = true
+	require.NoError(t, WriteSARIF(&b, baselined(t), opt))
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID              string
+				BaselineState       string
+				PartialFingerprints map[string]string
+				Suppressions        []struct{ Kind, Justification string }
+				Locations           []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+					}
+				}
+			}
+		}
+	}
+	require.NoError(t, json.Unmarshal(b.Bytes(), &log))
+	states := map[string]int{}
+	recorded := map[string]string{} // fingerprint → state
+	for _, r := range log.Runs[0].Results {
+		states[r.BaselineState]++
+		recorded[r.PartialFingerprints[fingerprintKey]] = r.BaselineState
+		switch r.BaselineState {
+		case "unchanged":
+			assert.Equal(t, "objectid-format", r.RuleID)
+			require.Len(t, r.Suppressions, 1)
+			assert.Equal(t, "external", r.Suppressions[0].Kind)
+		case "absent":
+			assert.Equal(t, BaselineRule, r.RuleID)
+			assert.Equal(t, "baseline.json", r.Locations[0].PhysicalLocation.ArtifactLocation.URI)
+		default:
+			assert.Equal(t, "new", r.BaselineState)
+			assert.Empty(t, r.Suppressions)
+		}
+	}
+	assert.Equal(t, map[string]int{"new": 11, "unchanged": 2, "absent": 1}, states)
+
+	// The same fingerprints as without a baseline.
+	for _, r := range readSARIF(t, fixture(t), options()).Runs[0].Results {
+		if r.RuleID == "objectid-format" && r.Locations[0].PhysicalLocation.ArtifactLocation.URI == "cmds/leads.cscmd" {
+			assert.Equal(t, "unchanged", recorded[r.PartialFingerprints[fingerprintKey]])
+		}
+	}
+
+	// Without a baseline, no state and no suppression.
+	assert.NotContains(t, readSARIFText(t, fixture(t)), "baselineState")
+}
+
+func readSARIFText(t *testing.T, files []LintFile) string {
+	var b bytes.Buffer
+	require.NoError(t, WriteSARIF(&b, files, options()))
+	return b.String()
+}
+
+// TestFingerprints: the exported fingerprints are SARIF's, aligned with
+// Diags then Unchanged, and do not depend on which findings are hidden.
+func TestFingerprints(t *testing.T) {
+	files := fixture(t)
+	all := Fingerprints(files[0])
+	require.Len(t, all, len(files[0].Diags))
+	var sarif []string
+	for _, r := range readSARIF(t, files[:1], options()).Runs[0].Results {
+		sarif = append(sarif, r.PartialFingerprints[fingerprintKey])
+	}
+	for i, d := range files[0].Diags {
+		if d.Severity == lint.Off {
+			assert.Empty(t, all[i])
+			continue
+		}
+		assert.Contains(t, sarif, all[i])
+	}
+	// The second of two identical findings keeps ":2" when the first is
+	// recorded in a baseline.
+	split := baselined(t)[0]
+	fps := Fingerprints(split)
+	byIndex := map[string]bool{}
+	for _, fp := range fps {
+		byIndex[fp] = true
+	}
+	for _, fp := range all {
+		if fp != "" {
+			assert.True(t, byIndex[fp], "fingerprint %s lost when findings move to Unchanged", fp)
+		}
+	}
 }

@@ -191,6 +191,20 @@ func TestLintGolden(t *testing.T) {
 			o.Summary = b
 			return WriteGitHub(new(bytes.Buffer), files, o)
 		}},
+		{"all.checkstyle.xml", func(b *bytes.Buffer, o LintOptions) error { return WriteCheckstyle(b, files, o) }},
+		{"all.junit.xml", func(b *bytes.Buffer, o LintOptions) error { return WriteJUnit(b, files, o) }},
+		{"all.rdjson", func(b *bytes.Buffer, o LintOptions) error { return WriteRDJSON(b, files, o) }},
+		{"all.rdjsonl", func(b *bytes.Buffer, o LintOptions) error { return WriteRDJSONL(b, files, o) }},
+		{"all.codeclimate.json", func(b *bytes.Buffer, o LintOptions) error { return WriteCodeClimate(b, files, o) }},
+		{"baseline.sarif", func(b *bytes.Buffer, o LintOptions) error {
+			o.Baseline = true
+			return WriteSARIF(b, baselined(t), o)
+		}},
+		{"empty.checkstyle.xml", func(b *bytes.Buffer, o LintOptions) error { return WriteCheckstyle(b, files[3:], o) }},
+		{"empty.junit.xml", func(b *bytes.Buffer, o LintOptions) error { return WriteJUnit(b, files[3:], o) }},
+		{"empty.rdjson", func(b *bytes.Buffer, o LintOptions) error { return WriteRDJSON(b, files[3:], o) }},
+		{"empty.rdjsonl", func(b *bytes.Buffer, o LintOptions) error { return WriteRDJSONL(b, files[3:], o) }},
+		{"empty.codeclimate.json", func(b *bytes.Buffer, o LintOptions) error { return WriteCodeClimate(b, files[3:], o) }},
 		{"empty.txt", func(b *bytes.Buffer, o LintOptions) error { return WriteText(b, files[3:], o) }},
 		{"empty.json", func(b *bytes.Buffer, o LintOptions) error { return WriteJSON(b, files[3:], o) }},
 		{"empty.sarif", func(b *bytes.Buffer, o LintOptions) error { return WriteSARIF(b, nil, o) }},
@@ -245,7 +259,7 @@ func TestPositions(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			docs := prepare([]LintFile{{Src: []byte(tt.src), Diags: []lint.Diagnostic{
 				{Rule: "r", Severity: lint.Error, Start: tt.start, End: tt.end},
-			}}})
+			}}}, 0)
 			f := docs[0].diags[0]
 			assert.Equal(t, tt.want, [4]int{f.start.line, f.start.col, f.end.line, f.end.col})
 		})

@@ -50,7 +50,7 @@ const (
 // UTF-8 and bidirectional overrides replaced by U+FFFD: a file must not be
 // able to drive the terminal.
 func WriteText(w io.Writer, files []LintFile, opt LintOptions) error {
-	docs := prepare(files)
+	docs := prepare(files, 0)
 	var b []byte
 	for _, d := range docs {
 		b = b[:0]

@@ -147,3 +147,25 @@ func TestFileNotRegular(t *testing.T) {
 	require.Error(t, err)
 	assert.Equal(t, filepath.Join(dir, "missing.cscmd")+": no such file or directory; not changed", err.Error())
 }
+
+// TestFileChangedWhileWriting appends to the file after File has checked
+// it and before the rename: the last look before the rename sees it.
+func TestFileChangedWhileWriting(t *testing.T) {
+	dir := t.TempDir()
+	p, s := file(t, dir, "a.cscmd", "old\n", 0o644)
+	createTemp = func(dir, pattern string) (*os.File, error) {
+		f, err := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
+		require.NoError(t, err)
+		_, err = f.WriteString("appended meanwhile\n")
+		require.NoError(t, err)
+		require.NoError(t, f.Close())
+		return os.CreateTemp(dir, pattern)
+	}
+	t.Cleanup(func() { createTemp = os.CreateTemp })
+	err := File(p, []byte("new\n"), s, Options{})
+	assert.ErrorIs(t, err, ErrChanged)
+	assert.Equal(t, "old\nappended meanwhile\n", read(t, p))
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 1, "the temporary file is removed")
+}

@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf16"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/web1on1/cscmd/lint"
 )
 
 // lintJSON lints dir with --format json and returns the exit code and each
@@ -71,23 +74,25 @@ func TestLintUnreadableFilesAreFindings(t *testing.T) {
 			code: exitFindings,
 			want: []string{"a.cscmd:1:5 unknown-command", "b.yaml:1:4 host-syntax"},
 		},
+		// UTF-16 and UTF-32 files are decoded: positions count the code
+		// points of the text they hold.
 		{
 			name:  "utf-16 javascript",
 			files: map[string][]byte{"w.js": utf16LE("web1on1.api.sendClientMessage('>cs /sett x');\n")},
-			code:  exitOK, // host-syntax is a warning
-			want:  []string{"w.js:1:1 host-syntax"},
+			code:  exitFindings,
+			want:  []string{"w.js:1:36 unknown-command"},
 		},
 		{
 			name:  "utf-16 command file",
-			files: map[string][]byte{"c.cscmd": utf16LE(">cs /sett x\n")},
-			code:  exitOK,
-			want:  []string{"c.cscmd:1:1 host-syntax"},
+			files: map[string][]byte{"c.cscmd": utf16LE("# é😀\n>cs /sett x\n")},
+			code:  exitFindings,
+			want:  []string{"c.cscmd:2:5 unknown-command"},
 		},
 		{
 			name:  "utf-32 big endian",
-			files: map[string][]byte{"c.cscmd": append([]byte{0, 0, 0xFE, 0xFF}, 0, 0, 0, '>')},
-			code:  exitOK,
-			want:  []string{"c.cscmd:1:1 host-syntax"},
+			files: map[string][]byte{"c.cscmd": lint.EncodeUTF([]byte("# 😀\n>cs /sett x\n"), "UTF-32BE")},
+			code:  exitFindings,
+			want:  []string{"c.cscmd:2:5 unknown-command"},
 		},
 		{
 			name:  "javascript syntax error",
@@ -103,4 +108,21 @@ func TestLintUnreadableFilesAreFindings(t *testing.T) {
 			assert.Equal(t, tt.want, got)
 		})
 	}
+}
+
+// --fix writes a UTF-16 file back in UTF-16, byte order mark first; one
+// whose units do not all decode is left as it is.
+func TestFixKeepsUTF16(t *testing.T) {
+	const id = "62C6077CA980127F404B0301"
+	dir := writeFiles(t, map[string][]byte{
+		"good.cscmd":   lint.EncodeUTF([]byte(">cs /assign "+id+"\r\n"), "UTF-16LE"),
+		"broken.cscmd": append(lint.EncodeUTF([]byte(">cs /assign "+id+"\n"), "UTF-16BE"), 0xD8, 0x3D),
+	})
+	cscmd(t, "", "lint", "--fix", dir)
+	got, err := os.ReadFile(filepath.Join(dir, "good.cscmd"))
+	require.NoError(t, err)
+	assert.Equal(t, lint.EncodeUTF([]byte(">cs /assign "+strings.ToLower(id)+"\r\n"), "UTF-16LE"), got)
+	got, err = os.ReadFile(filepath.Join(dir, "broken.cscmd"))
+	require.NoError(t, err)
+	assert.Equal(t, append(lint.EncodeUTF([]byte(">cs /assign "+id+"\n"), "UTF-16BE"), 0xD8, 0x3D), got, "not written: the lone surrogate would not survive")
 }

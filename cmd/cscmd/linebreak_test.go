@@ -1,11 +1,14 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/web1on1/cscmd/ide"
 	"github.com/web1on1/cscmd/linemap"
@@ -39,4 +42,21 @@ func TestLineBreaksAgree(t *testing.T) {
 			assert.Equal(t, cli, server, "the language server reports what the command line does")
 		})
 	}
+}
+
+// `cscmd parse` splits lines as lint does: a lone CR ends one, and is not
+// part of the line's text.
+func TestParseLoneCR(t *testing.T) {
+	r := cscmd(t, ">cs /set a b\r>cs /assign 62c6077ca980127f404b0301\r\n\r>cs /sett x", "parse", "--format", "json", "-")
+	assert.Equal(t, exitOK, r.code, r.stderr)
+	var got []string
+	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		var m struct {
+			Line       int
+			Kind, Text string
+		}
+		require.NoError(t, json.Unmarshal([]byte(line), &m))
+		got = append(got, fmt.Sprintf("%d %s %q", m.Line, m.Kind, m.Text))
+	}
+	assert.Equal(t, []string{`1 set ">cs /set a b"`, `2 assign ">cs /assign 62c6077ca980127f404b0301"`, `4 invalid ">cs /sett x"`}, got)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -21,13 +22,15 @@ import (
 
 type lintCmd struct {
 	Paths  []string `arg:"" optional:"" name:"PATH" help:"Files and directories to lint (default \".\"); directories are walked honouring .gitignore and exclude."`
-	Format string   `enum:"text,json,sarif,github" default:"text" help:"Output format: ${enum}."`
+	Format string   `enum:"text,json,sarif,github,checkstyle,codeclimate,junit,rdjson,rdjsonl" default:"text" help:"Output format: ${enum}."`
 	Config string   `help:"Use this .cscmd.yaml instead of the nearest one above each file."`
 	FailOn string   `enum:"error,warning,info" default:"error" help:"Exit 1 when a finding is at least this severe: ${enum}."`
-	Fix    bool     `help:"Apply safe fixes in place, then report what is left."`
+	Fix    bool     `help:"Apply safe fixes in place, then report what is left; a summary of what was fixed goes to stderr."`
+	lintFlags
 
 	FollowSymlinks bool `help:"Lint files that symbolic links lead to outside the linted directories; by default they are skipped."`
 	Verbose        bool `short:"v" help:"Name each file skipped as a symbolic link out of the linted directories."`
+	scopeFlags
 }
 
 func (c *lintCmd) Run(e *env) error {
@@ -39,6 +42,14 @@ func (c *lintCmd) Run(e *env) error {
 			return pathError(c.Config, err)
 		}
 	}
+	fromStdin, err := c.readsStdin()
+	if err != nil {
+		return err
+	}
+	scope, err := c.scopeFlags.load()
+	if err != nil {
+		return err
+	}
 	roots := c.Paths
 	if len(roots) == 0 {
 		roots = []string{"."}
@@ -49,14 +60,8 @@ func (c *lintCmd) Run(e *env) error {
 		outside int // links skipped; OnOutside calls are serialised
 	)
 	opt := walk.Options{
-		Match: lintable,
-		Skip: func(path string, isDir bool) bool {
-			dir := path
-			if !isDir {
-				dir = filepath.Dir(path)
-			}
-			return cfgs.forDir(dir).Excluded(path)
-		},
+		Match: cfgs.lintable,
+		Skip:  cfgs.skip,
 		OnError: func(path string, err error) {
 			e.fail("%v", pathError(path, err))
 		},
@@ -73,7 +78,12 @@ func (c *lintCmd) Run(e *env) error {
 	if c.FollowSymlinks {
 		within = func(string) bool { return true }
 	}
-	err := walk.Files(context.Background(), roots, opt, func(path string) error {
+	if fromStdin {
+		// No walk: the one input is standard input.
+		if f, ok := c.lintStdin(e, cfgs); ok {
+			files = append(files, f)
+		}
+	} else if err := walk.Files(context.Background(), roots, opt, func(path string) error {
 		f, ok := c.lintFile(e, cfgs, path, within)
 		if ok {
 			mu.Lock()
@@ -81,16 +91,26 @@ func (c *lintCmd) Run(e *env) error {
 			mu.Unlock()
 		}
 		return nil
-	})
-	if err != nil {
+	}); err != nil {
 		return err
 	}
 	if outside > 0 && !c.Verbose {
 		e.note("skipped %d symbolic %s to files outside the linted directories; --verbose names them, --follow-symlinks lints them", outside, plural(outside, "link", "links"))
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	if c.WriteBaseline != "" {
+		// Every finding, whatever --quiet would leave out.
+		return writeBaseline(e, c.WriteBaseline, files)
+	}
+	// The baseline sees every finding (one --quiet hides is not stale),
+	// then --quiet thins what is left.
+	files, baselined := scope.apply(files)
+	c.keepSevere(files)
 
-	out := report.LintOptions{Version: versionString(), Rules: ruleInfos(), Color: colorOK(e)}
+	out := report.LintOptions{Version: versionString(), Rules: ruleInfos(), Color: c.color(e), Baseline: baselined}
+	if baselined {
+		out.Rules = append(out.Rules, baselineRule)
+	}
 	if path := e.getenv("GITHUB_STEP_SUMMARY"); path != "" && c.Format == "github" {
 		sf, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 		if err != nil {
@@ -100,17 +120,18 @@ func (c *lintCmd) Run(e *env) error {
 			out.Summary = sf
 		}
 	}
-	write := map[string]func(*env, []report.LintFile, report.LintOptions) error{
-		"text": func(e *env, f []report.LintFile, o report.LintOptions) error { return report.WriteText(e.stdout, f, o) },
-		"json": func(e *env, f []report.LintFile, o report.LintOptions) error { return report.WriteJSON(e.stdout, f, o) },
-		"sarif": func(e *env, f []report.LintFile, o report.LintOptions) error {
-			return report.WriteSARIF(e.stdout, f, o)
-		},
-		"github": func(e *env, f []report.LintFile, o report.LintOptions) error {
-			return report.WriteGitHub(e.stdout, f, o)
-		},
+	write := map[string]func(io.Writer, []report.LintFile, report.LintOptions) error{
+		"text":        report.WriteText,
+		"json":        report.WriteJSON,
+		"sarif":       report.WriteSARIF,
+		"github":      report.WriteGitHub,
+		"checkstyle":  report.WriteCheckstyle,
+		"codeclimate": report.WriteCodeClimate,
+		"junit":       report.WriteJUnit,
+		"rdjson":      report.WriteRDJSON,
+		"rdjsonl":     report.WriteRDJSONL,
 	}[c.Format]
-	if err := write(e, files, out); err != nil {
+	if err := write(e.stdout, files, out); err != nil {
 		return err
 	}
 	for _, f := range files {
@@ -120,24 +141,29 @@ func (c *lintCmd) Run(e *env) error {
 			}
 		}
 	}
+	c.judgeWarnings(e, files)
+	c.sayFixed(e, files)
 	return nil
 }
 
-// lintable reports whether the walk should yield a file: a command file or
-// a host file.
-func lintable(path string) bool {
-	if lint.IsCommandFile(path) {
-		return true
-	}
-	_, ok := host.LangOf(path)
-	return ok
+// lintable reports whether the walk should yield a file: one of a
+// language, by its name or by the config's languages:.
+func (c *configs) lintable(path string) bool { return c.linter(path).LanguageOf(path) != nil }
+
+// lintable reports whether a file is of a language by its name alone, for
+// a walk without configs.
+func lintable(path string) bool { return host.ByPath(path) != nil }
+
+// linter is the linter of a file, under the config in force for it.
+func (c *configs) linter(path string) *lint.Linter {
+	return &lint.Linter{Config: c.forDir(filepath.Dir(path))}
 }
 
 // lintFile reads, lints and with --fix repairs one file. It is false when
 // the file could not be linted; the failure is reported.
 func (c *lintCmd) lintFile(e *env, cfgs *configs, path string, within func(string) bool) (report.LintFile, bool) {
-	if !lintable(path) {
-		e.fail("%s: not a command file (.cscmd) or a host file (.js, .ts, .jsx, .tsx, .html, .json, .yaml …)", path)
+	if !cfgs.lintable(path) {
+		e.fail("%s: not %s; a .cscmd.yaml can name its language under languages:", path, host.Kinds())
 		return report.LintFile{}, false
 	}
 	var stamp rewrite.Stamp
@@ -158,34 +184,46 @@ func (c *lintCmd) lintFile(e *env, cfgs *configs, path string, within func(strin
 		e.fail("%v", pathError(path, err))
 		return report.LintFile{}, false
 	}
+	return c.lintSource(e, cfgs, path, path, src, stamp, within)
+}
+
+// lintSource lints src, read from path or from standard input as path;
+// shown is the name the output uses, stamp and within are for --fix.
+func (c *lintCmd) lintSource(e *env, cfgs *configs, path, shown string, src []byte, stamp rewrite.Stamp, within func(string) bool) (report.LintFile, bool) {
 	// A clean file is reported without its source: a repository scan then
 	// holds only the files with findings in memory.
-	f := report.LintFile{Path: path}
-	// A UTF-16 or UTF-32 file is neither skipped nor binary: the linter
-	// reports it as unreadable.
-	if lint.ForeignEncoding(src) == "" {
-		if _, isHost := host.LangOf(path); isHost && !host.MayContain(src) {
-			return f, true // no command and no widget call can be in it
-		}
-		if i := bytes.IndexByte(src, 0); i >= 0 {
-			e.fail("%s: binary file (NUL byte at offset %d), not linted", path, i)
-			return report.LintFile{}, false
-		}
+	f := report.LintFile{Path: shown}
+	// A UTF-16 or UTF-32 file is linted as the text it holds; positions
+	// count the code points of that text, and the output shows it.
+	raw := src
+	src, enc := lint.DecodeUTF(src)
+	l := cfgs.linter(path)
+	if lang := l.LanguageOf(path); lang != host.Commands && lang != nil && !lang.MayHold(src) {
+		return f, true // no command and no widget call can be in it
 	}
-	l := &lint.Linter{Config: cfgs.forDir(filepath.Dir(path))}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		e.fail("%s: binary file (NUL byte at offset %d), not linted", shown, i)
+		return report.LintFile{}, false
+	}
 	diags, err := l.Lint(path, src)
 	if err != nil {
-		e.fail("%s: %v", path, err)
+		e.fail("%s: %v", shown, err)
 	}
-	if c.Fix {
-		var fixed []byte
-		fixed, diags = l.FixAll(path, src, diags)
+	// A file whose units do not all decode is not written: encoding the
+	// fixed text would change more than the fixes.
+	if c.Fix && (enc == "" || bytes.Equal(lint.EncodeUTF(src, enc), raw)) {
+		var (
+			fixed   []byte
+			applied int
+		)
+		fixed, diags, applied = l.FixAll(path, src, diags)
 		if !bytes.Equal(fixed, src) {
-			if err := rewrite.File(path, fixed, stamp, rewrite.Options{Within: within}); err != nil {
+			if err := rewrite.File(path, lint.EncodeUTF(fixed, enc), stamp, rewrite.Options{Within: within}); err != nil {
 				e.fail("%v", err)
 				diags, _ = l.Lint(path, src)
 			} else {
 				src = fixed
+				c.fixed.add(applied)
 			}
 		}
 	}
@@ -210,6 +248,15 @@ type configs struct {
 	mu       sync.Mutex
 	byDir    map[string]*config.Config // directory → its nearest config
 	byFile   map[string]*config.Config // config file → loaded config
+}
+
+// skip is a walk's Skip: what the config in force excludes.
+func (c *configs) skip(path string, isDir bool) bool {
+	dir := path
+	if !isDir {
+		dir = filepath.Dir(path)
+	}
+	return c.forDir(dir).Excluded(path)
 }
 
 // forDir returns the config in force for the files of dir.

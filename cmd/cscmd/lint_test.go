@@ -24,7 +24,7 @@ func cscmdEnv(t *testing.T, vars map[string]string, args ...string) result {
 const project = "testdata/lint/project"
 
 func TestLintGolden(t *testing.T) {
-	for _, format := range []string{"text", "json", "sarif", "github"} {
+	for _, format := range []string{"text", "json", "sarif", "github", "checkstyle", "codeclimate", "junit", "rdjson", "rdjsonl"} {
 		t.Run(format, func(t *testing.T) {
 			summary := filepath.Join(t.TempDir(), "summary.md")
 			r := cscmdEnv(t, map[string]string{"GITHUB_STEP_SUMMARY": summary}, "lint", "--format", format, project)
@@ -195,4 +195,36 @@ func TestExplainAndRules(t *testing.T) {
 	assert.Equal(t, exitOK, r.code)
 	assert.Equal(t, len(lint.Rules), strings.Count(r.stdout, "\n"))
 	assert.Contains(t, r.stdout, "widget-api")
+}
+
+// `languages:` in .cscmd.yaml makes any file a file of a registered
+// language, when the walk finds it and when it is named; a bad language is
+// a config error with a did-you-mean.
+func TestLintLanguagesConfig(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(data), 0o644))
+		return p
+	}
+	write(".cscmd.yaml", "languages:\n  '**/*.tpl': html\n  'snippets/*.txt': cscmd\n")
+	tpl := write("views/page.tpl", "<button onclick=\"web1on1.api.sendClientMessage('>cs /sett x y')\">x</button>\n")
+	txt := write("snippets/a.txt", ">cs /notify\n>cs /assign 62C6077CA980127F404B0301\n")
+	write("notes.txt", "not linted: >cs /sett\n")
+
+	r := cscmd(t, "", "lint", dir)
+	assert.Equal(t, exitFindings, r.code, r.stderr)
+	assert.Contains(t, r.stdout, tpl+":1:53: error: unknown command \"/sett\"")
+	assert.Contains(t, r.stdout, txt+":2:13: warning: object id")
+	assert.NotContains(t, r.stdout, "notes.txt")
+
+	r = cscmd(t, "", "lint", tpl)
+	assert.Equal(t, exitFindings, r.code, "a file named on the command line takes its language from the config too")
+	assert.Contains(t, r.stdout, tpl+":1:53:")
+
+	write(".cscmd.yaml", "languages:\n  '**/*.tpl': htlm\n")
+	r = cscmd(t, "", "lint", tpl)
+	assert.Equal(t, exitFailure, r.code)
+	assert.Contains(t, r.stderr, `unknown language "htlm"; did you mean "html"?`)
 }

@@ -14,8 +14,13 @@ import (
 	"github.com/web1on1/cscmd/lsp"
 )
 
+// lspCmd takes the flags that LSP clients pass to a server they start:
+// vscode-languageclient adds --stdio and --clientProcessId=N to the command.
+// Standard input and output are the only transport.
 type lspCmd struct {
-	Debug bool `help:"Log every request to stderr."`
+	Debug           bool `help:"Log every request to stderr."`
+	Stdio           bool `help:"Serve on standard input and output (the default and only transport)."`
+	ClientProcessID int  `name:"clientProcessId" placeholder:"PID" help:"Exit when this process (the editor) exits."`
 }
 
 // Run serves the language server on stdin and stdout until the client
@@ -30,7 +35,8 @@ func (c *lspCmd) Run(e *env) error {
 	var ws ide.Workspaces
 	var an ide.Analyzer
 	opts := lsp.Options{
-		Version: versionString(),
+		Version:         versionString(),
+		ClientProcessID: c.ClientProcessID,
 		// Re-linting after a keystroke takes well under a millisecond (the
 		// line cache re-checks one line), so a short pause is enough to
 		// coalesce a burst of changes.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -21,18 +22,22 @@ func frame(msgs ...string) string {
 }
 
 // TestLSPExitCodes checks the exit status of `cscmd lsp`: 0 after shutdown
-// and exit, 1 for exit without shutdown, as the protocol says.
+// and exit, 1 for exit without shutdown, as the protocol says; and that it
+// takes the flags vscode-languageclient adds for a stdio server.
 func TestLSPExitCodes(t *testing.T) {
 	initialize := `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`
 	initialized := `{"jsonrpc":"2.0","method":"initialized","params":{}}`
 	shutdown := `{"jsonrpc":"2.0","id":2,"method":"shutdown"}`
 	exit := `{"jsonrpc":"2.0","method":"exit"}`
+	client := fmt.Sprintf("--clientProcessId=%d", os.Getpid())
 	for name, tc := range map[string]struct {
+		args  []string
 		input string
 		code  int
 	}{
-		"shutdown then exit":    {frame(initialize, initialized, shutdown, exit), 0},
-		"exit without shutdown": {frame(initialize, initialized, exit), 1},
+		"shutdown then exit":            {nil, frame(initialize, initialized, shutdown, exit), 0},
+		"exit without shutdown":         {nil, frame(initialize, initialized, exit), 1},
+		"vscode-languageclient's flags": {[]string{"--stdio", client}, frame(initialize, initialized, shutdown, exit), 0},
 	} {
 		t.Run(name, func(t *testing.T) {
 			stdin, w := io.Pipe()
@@ -43,8 +48,18 @@ func TestLSPExitCodes(t *testing.T) {
 			}()
 			var out, errOut bytes.Buffer
 			e := &env{stdin: stdin, stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }}
-			assert.Equal(t, tc.code, run([]string{"lsp"}, e), errOut.String())
+			assert.Equal(t, tc.code, run(append([]string{"lsp"}, tc.args...), e), errOut.String())
 			assert.Contains(t, out.String(), `"serverInfo":{"name":"cscmd"`, "stdout carries the protocol")
 		})
 	}
+}
+
+// A transport other than stdio is refused with a message, exit status 2,
+// before anything is read.
+func TestLSPOtherTransport(t *testing.T) {
+	var out, errOut bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }}
+	assert.Equal(t, exitFailure, run([]string{"lsp", "--pipe=/tmp/x"}, e))
+	assert.Contains(t, errOut.String(), "unknown flag --pipe")
+	assert.Empty(t, out.String())
 }

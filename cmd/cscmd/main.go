@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,24 +15,6 @@ import (
 
 	"github.com/alecthomas/kong"
 )
-
-// version is set at link time (-ldflags "-X main.version=…"); otherwise the
-// module version of the build is used.
-var version = ""
-
-// devVersion names a build from a work tree. It starts with a number, as
-// SARIF consumers that compare versions expect, and sorts before releases.
-const devVersion = "0.0.0-devel"
-
-func versionString() string {
-	if version != "" {
-		return version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return devVersion
-}
 
 // Exit codes of SPEC §5.
 const (
@@ -120,24 +101,25 @@ func isBidi(r rune) bool {
 }
 
 type cli struct {
+	ShowVersion kong.VersionFlag `name:"version" help:"Print the version of cscmd and exit."`
+
 	Lint    lintCmd    `cmd:"" help:"Lint command files and the >cs commands in JS, TS, HTML, JSON and YAML files."`
 	Fmt     fmtCmd     `cmd:"" help:"Write command files in canonical form."`
 	Parse   parseCmd   `cmd:"" help:"Parse messages and print one result per message."`
+	Init    initCmd    `cmd:"" help:"Write a starter .cscmd.yaml with a catalog of what the repository already uses."`
 	Explain explainCmd `cmd:"" help:"Print the documentation of a rule."`
 	Rules   rulesCmd   `cmd:"" help:"List every rule with its default severity."`
 	LSP     lspCmd     `cmd:"" name:"lsp" help:"Run the language server on standard input and output."`
 	Version versionCmd `cmd:"" help:"Print the version of cscmd."`
 }
 
-type versionCmd struct{}
-
-func (versionCmd) Run(e *env) error {
-	_, err := fmt.Fprintf(e.stdout, "cscmd %s\n", versionString())
-	return err
-}
-
 // run runs cscmd with args and returns the exit code.
 func run(args []string, e *env) int {
+	if len(args) == 0 {
+		// A bare cscmd asks what it can do, as git and golangci-lint take
+		// it: the help, on stdout, exit 0.
+		args = []string{"--help"}
+	}
 	var c cli
 	exited := -1
 	p, err := kong.New(&c,
@@ -147,6 +129,7 @@ func run(args []string, e *env) int {
 		kong.Exit(func(code int) { exited = code }),
 		kong.ConfigureHelp(kong.HelpOptions{Compact: true}),
 		kong.Bind(e),
+		kong.Vars{"version": versionLine()},
 	)
 	if err != nil {
 		panic(err) // the CLI's own definition is wrong: a programming error

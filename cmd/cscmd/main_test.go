@@ -11,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/web1on1/cscmd/lint"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -92,6 +94,14 @@ func TestParseStdin(t *testing.T) {
 	assert.Equal(t, "<stdin>:1: notify\n", r.stdout)
 }
 
+// A UTF-16 file is parsed as the text it holds.
+func TestParseUTF16(t *testing.T) {
+	r := cscmd(t, string(lint.EncodeUTF([]byte(">cs /set isLead yes\r\n"), "UTF-16LE")), "parse", "--format", "json", "-")
+	assert.Equal(t, exitOK, r.code)
+	assert.Equal(t, `{"line":1,"text":">cs /set isLead yes","kind":"set","name":"isLead","value":"yes","source":">cs /set isLead yes"}
+`, r.stdout)
+}
+
 func TestParseErrors(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.cscmd")
@@ -127,17 +137,11 @@ func TestUsage(t *testing.T) {
 	assert.Equal(t, exitFailure, r.code)
 	assert.Contains(t, r.stderr, "unexpected argument frobnicate")
 
-	for _, cmd := range [][]string{{"--help"}, {"parse", "--help"}, {"lint", "--help"}, {"fmt", "--help"}, {"explain", "--help"}, {"rules", "--help"}, {"version", "--help"}} {
+	for _, cmd := range [][]string{{"--help"}, {"parse", "--help"}, {"lint", "--help"}, {"fmt", "--help"}, {"explain", "--help"}, {"rules", "--help"}, {"version", "--help"}, {"init", "--help"}} {
 		r = cscmd(t, "", cmd...)
 		assert.Equal(t, exitOK, r.code, cmd)
 		assert.Contains(t, r.stdout, "Usage: cscmd", cmd)
 	}
-}
-
-func TestVersion(t *testing.T) {
-	r := cscmd(t, "", "version")
-	assert.Equal(t, exitOK, r.code)
-	assert.Regexp(t, `^cscmd \S+\n$`, r.stdout)
 }
 
 // fullWriter fails every write, as standard output redirected to /dev/full.

@@ -13,6 +13,7 @@ import (
 	"github.com/web1on1/cscmd/ast"
 	"github.com/web1on1/cscmd/grammar"
 	"github.com/web1on1/cscmd/linemap"
+	"github.com/web1on1/cscmd/lint"
 	"github.com/web1on1/cscmd/report"
 	"github.com/web1on1/cscmd/walk"
 )
@@ -43,6 +44,7 @@ func (c *parseCmd) Run(e *env) error {
 		if name == "-" {
 			display = ""
 		}
+		src, _ = lint.DecodeUTF(src) // a UTF-16 or UTF-32 file holds text too
 		reportInvalidUTF8(e, name, src)
 		if err := parseParallel(w, display, src, encode); err != nil {
 			return err

@@ -14,7 +14,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"path"
 	"strings"
 	"sync"
 
@@ -40,44 +39,25 @@ type Options struct {
 	Config string
 }
 
-// Languages maps the language ids the engine accepts to the extension of a
-// file of that language. The ids are the language server's (VS Code's).
-var Languages = map[string]string{
-	"cscmd":           ".cscmd",
-	"javascript":      ".js",
-	"javascriptreact": ".jsx",
-	"typescript":      ".ts",
-	"typescriptreact": ".tsx",
-	"html":            ".html",
-	"json":            ".json",
-	"jsonc":           ".json",
-	"yaml":            ".yaml",
-}
-
-// byExtension is the language id of a file name's extension.
-var byExtension = map[string]string{
-	".cscmd": "cscmd",
-	".js":    "javascript", ".mjs": "javascript", ".cjs": "javascript", ".jsx": "javascriptreact",
-	".ts": "typescript", ".tsx": "typescriptreact",
-	".html": "html", ".htm": "html",
-	".json": "json",
-	".yaml": "yaml", ".yml": "yaml",
-}
-
-// file resolves o.Language to the file name diagnostics are reported for
-// and the language id of package ide.
-func (o Options) file() (name, languageID string, err error) {
+// resolve reads o.Language: the file name diagnostics are reported for,
+// its language, and the editor language id package ide takes. A file name
+// is read as the CLI reads it, with the config's languages: mapping.
+func (o Options) resolve(cfg *config.Config) (name string, lang *host.Language, id string, err error) {
 	name = o.Language
 	if name == "" {
-		name = "cscmd"
+		name = host.Commands.IDs[0]
 	}
-	if ext, ok := Languages[name]; ok {
-		return "document" + ext, name, nil
+	if l := host.ByID(name); l != nil {
+		return "document" + l.Extensions[0], l, name, nil
 	}
-	if id, ok := byExtension[strings.ToLower(path.Ext(name))]; ok {
-		return name, id, nil
+	if l := (&lint.Linter{Config: cfg}).LanguageOf(name); l != nil {
+		return name, l, l.IDs[0], nil
 	}
-	return "", "", fmt.Errorf("unknown language %q: a language id (cscmd, javascript, javascriptreact, typescript, typescriptreact, html, json, jsonc, yaml) or a file name ending in .cscmd, .js, .mjs, .cjs, .jsx, .ts, .tsx, .html, .htm, .json, .yaml or .yml", o.Language)
+	var ids []string
+	for _, l := range host.Languages {
+		ids = append(ids, l.IDs...)
+	}
+	return "", nil, "", fmt.Errorf("unknown language %q: a language id (%s) or the name of %s", o.Language, strings.Join(ids, ", "), host.Kinds())
 }
 
 // ConfigError is one problem of the config text, as the CLI prints it.
@@ -151,11 +131,11 @@ func Parse(src []byte) string {
 // named o.Language, with o.Config as its .cscmd.yaml; when the config has
 // errors they are added as "configErrors".
 func Lint(src []byte, o Options) (string, error) {
-	name, _, err := o.file()
+	cfg, cfgErrs := loadConfig(o.Config)
+	name, _, _, err := o.resolve(cfg)
 	if err != nil {
 		return "", err
 	}
-	cfg, cfgErrs := loadConfig(o.Config)
 	l := &lint.Linter{Config: cfg}
 	diags, err := l.Lint(name, src)
 	if err != nil {
@@ -225,7 +205,8 @@ type TextEdit struct {
 
 // Complete returns, as a JSON array, the completion candidates at pos.
 func Complete(src []byte, pos Position, o Options) (string, error) {
-	_, id, err := o.file()
+	cfg, _ := loadConfig(o.Config)
+	_, _, id, err := o.resolve(cfg)
 	if err != nil {
 		return "", err
 	}
@@ -234,7 +215,6 @@ func Complete(src []byte, pos Position, o Options) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	cfg, _ := loadConfig(o.Config)
 	items := ide.Complete(&ide.Workspace{Config: cfg}, id, src, at)
 	out := make([]Completion, len(items))
 	for i, c := range items {
@@ -254,7 +234,8 @@ type Hover struct {
 
 // HoverAt returns, as JSON, the hover at pos, or null when there is none.
 func HoverAt(src []byte, pos Position, o Options) (string, error) {
-	_, id, err := o.file()
+	cfg, _ := loadConfig(o.Config)
+	_, _, id, err := o.resolve(cfg)
 	if err != nil {
 		return "", err
 	}
@@ -263,7 +244,6 @@ func HoverAt(src []byte, pos Position, o Options) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	cfg, _ := loadConfig(o.Config)
 	md, start, end, ok := ide.Hover(&ide.Workspace{Config: cfg}, id, src, at)
 	if !ok {
 		return "null", nil
@@ -281,12 +261,11 @@ type Step struct {
 // Explain returns, as a JSON array, what the widget does with each message
 // of src, in plain words.
 func Explain(src []byte, o Options) (string, error) {
-	name, _, err := o.file()
+	cfg, _ := loadConfig(o.Config)
+	_, lang, _, err := o.resolve(cfg)
 	if err != nil {
 		return "", err
 	}
-	lang, _ := host.LangOf(name) // 0 for a command file
-	cfg, _ := loadConfig(o.Config)
 	var cat *config.Catalog
 	if cfg != nil {
 		cat = cfg.Catalog

@@ -13,17 +13,17 @@ func TestLanguage(t *testing.T) {
 		name, language, file, id, err string
 	}{
 		{"default", "", "document.cscmd", "cscmd", ""},
-		{"id", "typescriptreact", "document.tsx", "typescriptreact", ""},
-		{"jsonc", "jsonc", "document.json", "jsonc", ""},
+		{"id", "typescriptreact", "document.js", "typescriptreact", ""},
+		{"jsonc", "jsonc", "document.jsonc", "jsonc", ""},
 		{"file name", "pages/car.HTM", "pages/car.HTM", "html", ""},
 		{"module", "a.mjs", "a.mjs", "javascript", ""},
 		{"yml", "x.yml", "x.yml", "yaml", ""},
-		{"unknown id", "python", "", "", `unknown language "python"`},
+		{"unknown id", "python", "", "", `unknown language "python": a language id (cscmd, javascript`},
 		{"unknown extension", "a.py", "", "", `unknown language "a.py"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			file, id, err := Options{Language: tt.language}.file()
+			file, _, id, err := Options{Language: tt.language}.resolve(nil)
 			if tt.err != "" {
 				require.ErrorContains(t, err, tt.err)
 				return
