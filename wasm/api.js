@@ -60,6 +60,7 @@ function wrap(raw) {
     },
     explain: (text, options) => decode(raw.explain(text, options || {})),
     rules: () => decode(raw.rules()),
+    languages: () => decode(raw.languages()),
     positionAt,
     offsetAt,
   };

@@ -116,6 +116,14 @@ export interface Rule {
   url: string;
 }
 
+export interface Language {
+  /** The editor language id. */
+  id: string;
+  /** The name of its language in .cscmd.yaml (`languages:`). */
+  name: string;
+  extensions: string[];
+}
+
 export interface Cscmd {
   /** The objects of `cscmd parse --format json` for text read from standard input. */
   parse(text: Text): ParsedMessage[];
@@ -129,6 +137,8 @@ export interface Cscmd {
   explain(text: Text, options?: Options): Step[];
   /** Every lint rule. */
   rules(): Rule[];
+  /** Every language id options.language takes, from cscmd's language registry. */
+  languages(): Language[];
   /** The position of an index into text, with cscmd's line breaks (LF, CRLF, CR). */
   positionAt(text: string, at: number | Position): Position;
   /** The index into text of a position. */

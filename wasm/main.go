@@ -2,7 +2,7 @@
 
 // Command wasm is cscmd for JavaScript: built with GOOS=js GOARCH=wasm
 // (wasm/build.sh), it registers globalThis.__cscmd with parse, lint,
-// complete, hover, explain and rules, each answering JSON text (or
+// complete, hover, explain, rules and languages, each answering JSON text (or
 // {error}), then calls globalThis.__cscmdReady and waits for calls.
 // index.js and index.mjs wrap it in the typed API of index.d.ts.
 package main
@@ -34,7 +34,8 @@ func main() {
 		"explain": fn(func(args []js.Value) (string, error) {
 			return engine.Explain(bytesOf(args[0]), options(args[1]))
 		}),
-		"rules": fn(func([]js.Value) (string, error) { return engine.Rules(), nil }),
+		"rules":     fn(func([]js.Value) (string, error) { return engine.Rules(), nil }),
+		"languages": fn(func([]js.Value) (string, error) { return engine.Languages(), nil }),
 	}
 	js.Global().Set("__cscmd", js.ValueOf(api))
 	if ready := js.Global().Get("__cscmdReady"); ready.Type() == js.TypeFunction {

@@ -81,6 +81,7 @@ function highlighter(id) {
     case 'typescriptreact':
       return javascript({ jsx: true, typescript: true });
     case 'json':
+    case 'jsonc':
       return json();
     case 'yaml':
       return yaml();
@@ -347,6 +348,20 @@ function saveFragment() {
 function setStatus(s) {
   document.getElementById('status').textContent = s;
 }
+
+// The picker offers every language of cscmd's registry: those without an
+// example here start empty, and an example of a language the engine does
+// not know is dropped.
+ask('languages', {}).then((langs) => {
+  const known = new Set(langs.map((l) => l.id));
+  for (const o of [...picker.options]) if (!known.has(o.value)) o.remove();
+  for (const l of langs) {
+    if (byId[l.id]) continue;
+    byId[l.id] = { id: l.id, name: `${l.name} (${l.id})`, example: '' };
+    picker.add(new Option(byId[l.id].name, l.id));
+  }
+  picker.value = language;
+});
 
 ask('rules', {}).then((rules) => {
   rulesById = Object.fromEntries(rules.map((r) => [r.id, r]));

@@ -25,6 +25,7 @@ const ops = {
   complete: (c, r) => c.complete(r.text, r.at, { language: r.language, config: r.config }),
   hover: (c, r) => c.hover(r.text, r.at, { language: r.language, config: r.config }),
   rules: (c) => c.rules(),
+  languages: (c) => c.languages(),
 };
 
 self.onmessage = async (e) => {

@@ -78,6 +78,11 @@ test('first diagnostics after load', { skip: missing }, async () => {
   fs.writeFileSync(path.join(out, 'first-diagnostics-ms.txt'), `${Math.round(ms)}\n`);
   await page.screenshot({ path: path.join(out, 'loaded.png') });
   assert.ok(await page.$('.cm-lintRange-error'), 'the example shows an error marker');
+  await page.waitForFunction(() => [...document.querySelectorAll('#language option')].some((o) => o.value === 'jsonc'));
+  const offered = await page.$$eval('#language option', (os) => os.map((o) => o.value));
+  for (const id of ['cscmd', 'html', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'json', 'jsonc', 'yaml']) {
+    assert.ok(offered.includes(id), `the picker offers ${id}: ${offered}`);
+  }
   assert.deepEqual(errors, []);
   await page.close();
 });

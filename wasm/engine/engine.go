@@ -296,6 +296,25 @@ func Rules() string {
 	return s
 }
 
+// Languages returns, as a JSON array, every editor language id the engine
+// takes, with the name of its language and that language's extensions, from
+// the host registry: a language added there shows up here.
+func Languages() string {
+	type language struct {
+		ID         string   `json:"id"`
+		Name       string   `json:"name"`
+		Extensions []string `json:"extensions"`
+	}
+	var out []language
+	for _, l := range host.Languages {
+		for _, id := range l.IDs {
+			out = append(out, language{ID: id, Name: l.Name, Extensions: l.Extensions})
+		}
+	}
+	s, _ := marshal(out)
+	return s
+}
+
 func marshal(v any) (string, error) {
 	b, err := json.Marshal(v)
 	return string(b), err

@@ -103,3 +103,15 @@ func TestRules(t *testing.T) {
 	assert.Equal(t, "syntax", rules[0].ID)
 	assert.NotEmpty(t, rules[0].URL)
 }
+
+func TestLanguagesResolve(t *testing.T) {
+	var langs []struct{ ID, Name string }
+	require.NoError(t, json.Unmarshal([]byte(Languages()), &langs))
+	require.NotEmpty(t, langs)
+	for _, l := range langs {
+		_, lang, id, err := Options{Language: l.ID}.resolve(nil)
+		require.NoError(t, err, l.ID)
+		assert.Equal(t, l.ID, id)
+		assert.Equal(t, l.Name, lang.Name)
+	}
+}

@@ -84,3 +84,9 @@ test('rules lists every rule with its page', () => {
   assert.equal(prefix.severity, 'warning');
   assert.match(prefix.url, /prefix/);
 });
+
+test('languages lists every id lint takes', () => {
+  const langs = cscmd.languages();
+  assert.ok(langs.some((l) => l.id === 'cscmd'));
+  for (const l of langs) assert.equal(cscmd.lint('', { language: l.id }).summary.files, 1, l.id);
+});
