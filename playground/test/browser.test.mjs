@@ -153,3 +153,30 @@ test('the GTM export: the finding at its line and column, the plain words', { sk
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('completion inserts a catalog id; hover names it', { skip: missing }, async () => {
+  const { page, errors } = await open('#lang=cscmd&doc=');
+  await page.click('#document .cm-content');
+  await page.keyboard.type('>cs /assign Ja');
+  await page.keyboard.down('Control');
+  await page.keyboard.press('Space');
+  await page.keyboard.up('Control');
+  await page.waitForSelector('.cm-tooltip-autocomplete li', { timeout: 10000 });
+  const labels = await page.$$eval('.cm-tooltip-autocomplete li', (lis) => lis.map((li) => li.textContent));
+  assert.ok(labels.some((l) => l.includes('Jane Doe')), labels.join(' | '));
+  await page.screenshot({ path: path.join(out, 'completion.png') });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.playground.docView.state.doc.toString() === '>cs /assign 62c6077ca980127f404b0301');
+  // Hover over the id.
+  const box = await page.evaluate(() => {
+    const v = window.playground.docView;
+    const r = v.coordsAtPos(15);
+    return { x: r.left + 2, y: (r.top + r.bottom) / 2 };
+  });
+  await page.mouse.move(box.x, box.y);
+  await page.waitForSelector('.cm-tooltip-hover .md', { timeout: 10000 });
+  assert.match(await page.$eval('.cm-tooltip-hover .md', (e) => e.textContent), /Jane Doe/);
+  await page.screenshot({ path: path.join(out, 'hover.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
