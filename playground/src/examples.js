@@ -4,12 +4,21 @@ const gtm = {
   exportTime: '2026-11-30 09:00:00',
   containerVersion: {
     container: { name: 'www.acme-cars.example', publicId: 'GTM-ABC1234' },
-    variable: [
+    tag: [
       {
-        name: 'cs - category used car',
-        type: 'c',
-        parameter: [{ type: 'TEMPLATE', key: 'value', value: '>CS /set @category Used Car' }],
+        name: 'web1on1 - used car page',
+        type: 'html',
+        parameter: [
+          {
+            type: 'TEMPLATE',
+            key: 'html',
+            value: "<script>\n  web1on1.api.sendClientMessage('>CS /set @category Used Car');\n</script>",
+          },
+        ],
+        firingTriggerId: ['12'],
       },
+    ],
+    variable: [
       {
         name: 'cs - assign sales',
         type: 'c',
