@@ -50,6 +50,7 @@ function wrap(raw) {
   return {
     parse: (text) => decode(raw.parse(text)),
     lint: (text, options) => decode(raw.lint(text, options || {})),
+    diagnose: (text, options) => decode(raw.diagnose(text, options || {})),
     complete(text, at, options) {
       const p = positionAt(text, at);
       return decode(raw.complete(text, p.line, p.character, options || {}));

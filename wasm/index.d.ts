@@ -85,6 +85,33 @@ export interface LintResult {
   configErrors?: { line: number; column: number; key?: string; message: string }[];
 }
 
+/** A fix as an editor applies it: edits in {line, character} positions. */
+export interface Fix {
+  title: string;
+  /** The rule's safe fix, which "fix all" applies. */
+  preferred?: boolean;
+  edits: { range: Range; newText: string }[];
+}
+
+/** A finding as the language server shows it, with every fix it offers. */
+export interface Finding {
+  range: Range;
+  severity: 'error' | 'warning' | 'info' | 'hint';
+  rule: string;
+  message: string;
+  /** The rule's page. */
+  url?: string;
+  fixes?: Fix[];
+}
+
+export interface DiagnoseOptions extends Options {
+  /**
+   * A name for the document, the same on every call while it is edited:
+   * findings of unchanged lines and strings are reused. Default "default".
+   */
+  document?: string;
+}
+
 export interface Completion {
   label: string;
   detail?: string;
@@ -129,6 +156,12 @@ export interface Cscmd {
   parse(text: Text): ParsedMessage[];
   /** The document of `cscmd lint --format json`. Throws on an unknown language. */
   lint(text: Text, options?: Options): LintResult;
+  /**
+   * The findings of a document being edited, with every fix the language
+   * server offers (the safe fix, did-you-mean suggestions, "ignore this rule
+   * here"); after an edit only what changed is linted again.
+   */
+  diagnose(text: Text, options?: DiagnoseOptions): Finding[];
   /** Completion at an index into text (a string) or a position. */
   complete(text: Text, at: number | Position, options?: Options): Completion[];
   /** Hover at an index into text (a string) or a position; null where there is none. */

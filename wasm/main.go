@@ -2,7 +2,7 @@
 
 // Command wasm is cscmd for JavaScript: built with GOOS=js GOARCH=wasm
 // (wasm/build.sh), it registers globalThis.__cscmd with parse, lint,
-// complete, hover, explain, rules and languages, each answering JSON text (or
+// diagnose, complete, hover, explain, rules and languages, each answering JSON text (or
 // {error}), then calls globalThis.__cscmdReady and waits for calls.
 // index.js and index.mjs wrap it in the typed API of index.d.ts.
 package main
@@ -24,6 +24,13 @@ func main() {
 		}),
 		"lint": fn(func(args []js.Value) (string, error) {
 			return engine.Lint(bytesOf(args[0]), options(args[1]))
+		}),
+		"diagnose": fn(func(args []js.Value) (string, error) {
+			doc := "default"
+			if args[1].Type() == js.TypeObject && args[1].Get("document").Type() == js.TypeString {
+				doc = args[1].Get("document").String()
+			}
+			return engine.Diagnose(bytesOf(args[0]), doc, options(args[1]))
 		}),
 		"complete": fn(func(args []js.Value) (string, error) {
 			return engine.Complete(bytesOf(args[0]), position(args[1], args[2]), options(args[3]))

@@ -95,14 +95,14 @@ function highlighter(id) {
 
 // --- the document editor -------------------------------------------------------
 
-function renderMessage(d) {
+function renderMessage(f) {
   return () => {
     const span = document.createElement('span');
-    span.textContent = d.message + ' ';
+    span.textContent = f.message + ' ';
     const a = document.createElement('a');
     a.className = 'rule';
-    a.textContent = d.rule;
-    a.href = (rulesById[d.rule] && rulesById[d.rule].url) || '#';
+    a.textContent = f.rule;
+    a.href = f.url || (rulesById[f.rule] && rulesById[f.rule].url) || '#';
     a.target = '_blank';
     a.rel = 'noopener';
     span.append(a);
@@ -110,35 +110,32 @@ function renderMessage(d) {
   };
 }
 
-function toDiagnostic(doc, d) {
-  const from = offsetOfColumn(doc, d.line, d.column);
-  const to = Math.max(from, offsetOfColumn(doc, d.endLine, d.endColumn));
-  const out = {
+// toDiagnostic turns a finding of the wasm's diagnose into CodeMirror's
+// shape: its fixes become actions, the rule's safe fix first.
+function toDiagnostic(doc, f) {
+  const from = offsetOfPosition(doc, f.range.start);
+  const to = Math.max(from, offsetOfPosition(doc, f.range.end));
+  const fixes = [...(f.fixes || [])].sort((a, b) => Number(Boolean(b.preferred)) - Number(Boolean(a.preferred)));
+  return {
     from,
     to,
-    severity: d.severity === 'info' ? 'info' : d.severity,
-    source: d.rule,
-    message: `${d.message} [${d.rule}]`,
-    renderMessage: renderMessage(d),
-  };
-  if (d.fix) {
-    out.actions = [
-      {
-        name: d.fix.title,
-        apply(view) {
-          const doc = view.state.doc;
-          view.dispatch({
-            changes: d.fix.edits.map((e) => ({
-              from: offsetOfColumn(doc, e.line, e.column),
-              to: offsetOfColumn(doc, e.endLine, e.endColumn),
-              insert: e.newText,
-            })),
-          });
-        },
+    severity: f.severity === 'hint' ? 'hint' : f.severity,
+    message: `${f.message} [${f.rule}]`,
+    renderMessage: renderMessage(f),
+    actions: fixes.map((x) => ({
+      name: x.title,
+      apply(view) {
+        const doc = view.state.doc;
+        view.dispatch({
+          changes: x.edits.map((e) => ({
+            from: offsetOfPosition(doc, e.range.start),
+            to: offsetOfPosition(doc, e.range.end),
+            insert: e.newText,
+          })),
+        });
       },
-    ];
-  }
-  return out;
+    })),
+  };
 }
 
 async function analyze(view) {
@@ -153,9 +150,9 @@ async function analyze(view) {
   if (view.state.doc.toString() !== text) return []; // stale: another run follows
   lastAnalysis = r;
   showSteps(r.explain, view.state.doc);
-  showConfigErrors(r.lint.configErrors || []);
-  const s = r.lint.summary;
-  setStatus(`${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos`);
+  showConfigErrors(r.configErrors);
+  const n = (sev) => r.findings.filter((f) => f.severity === sev).length;
+  setStatus(`${n('error')} errors, ${n('warning')} warnings, ${n('info')} infos`);
   if (window.__firstDiagnosticsMs === undefined) {
     // Counted from the start of navigation, which is before the page loads.
     window.__firstDiagnosticsMs = timings.diagnostics = performance.now();
@@ -164,7 +161,7 @@ async function analyze(view) {
       `first diagnostics ${Math.round(timings.diagnostics)} ms after opening the page ` +
       `(editor ${Math.round(timings.bundle)} ms, cscmd ready ${Math.round(timings.wasm)} ms)`;
   }
-  return r.lint.diagnostics.map((d) => toDiagnostic(view.state.doc, d));
+  return r.findings.map((f) => toDiagnostic(view.state.doc, f));
 }
 
 async function complete(ctx) {

@@ -21,8 +21,13 @@ const ready = (async () => {
 const ops = {
   // Everything the page shows after an edit, in one round trip.
   analyze: (c, r) => {
-    const options = { language: r.language, config: r.config };
-    return { lint: c.lint(r.text, options), explain: c.explain(r.text, options) };
+    const options = { language: r.language, config: r.config, document: `playground.${r.language}` };
+    return {
+      findings: c.diagnose(r.text, options),
+      explain: c.explain(r.text, options),
+      // The config's own errors: linting no text costs nothing more.
+      configErrors: c.lint('', options).configErrors || [],
+    };
   },
   complete: (c, r) => c.complete(r.text, r.at, { language: r.language, config: r.config }),
   hover: (c, r) => c.hover(r.text, r.at, { language: r.language, config: r.config }),

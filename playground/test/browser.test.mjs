@@ -105,6 +105,7 @@ test('type a broken command, apply the quick fix', { skip: missing }, async () =
   assert.match(await page.$eval('.cm-lintRange-warning', (e) => e.textContent), />CS/);
   assert.ok((await steps(page)).some((s) => s.includes('Sent as chat: `>CS` is not the prefix')));
   await page.screenshot({ path: path.join(out, 'broken.png') });
+  assert.match(await page.$eval('.cm-panel-lint li button', (b) => b.textContent), /Replace with/);
   await page.click('.cm-panel-lint li button');
   await page.waitForFunction(() => !document.querySelector('.cm-lintRange-warning'), { timeout: 10000 });
   const text = await page.evaluate(() => window.playground.docView.state.doc.toString());
@@ -120,14 +121,14 @@ test('type a broken command, apply the quick fix', { skip: missing }, async () =
 test('the GTM export: the finding at its line and column, the plain words', { skip: missing }, async () => {
   const { page, errors } = await open();
   await page.select('#language', 'json');
-  await page.waitForFunction(() => window.playground.analysis() && window.playground.docView.state.doc.toString().includes('containerVersion') && window.playground.analysis().lint.diagnostics[0]?.file === 'document.json', { timeout: 10000 });
+  await page.waitForFunction(() => window.playground.analysis() && window.playground.docView.state.doc.toString().includes('containerVersion') && window.playground.analysis().findings[0]?.message.includes('>CS'), { timeout: 10000 });
   const text = await page.evaluate(() => window.playground.docView.state.doc.toString());
   const lines = text.split('\n');
   const line = lines.findIndex((l) => l.includes('>CS /set')) + 1;
   const column = lines[line - 1].indexOf('>CS') + 1;
   const assign = lines.findIndex((l) => l.includes('>cs /assign')) + 1;
-  const d = await page.evaluate(() => window.playground.analysis().lint.diagnostics);
-  assert.deepEqual(d.map((x) => [x.rule, x.line, x.column]), [['prefix', line, column]]);
+  const d = await page.evaluate(() => window.playground.analysis().findings);
+  assert.deepEqual(d.map((x) => [x.rule, x.range.start.line + 1, x.range.start.character + 1]), [['prefix', line, column]]);
   await page.waitForSelector('.cm-lintRange-warning');
   assert.match(await page.$eval('.cm-lintRange-warning', (e) => e.textContent), /^>CS/);
   assert.deepEqual(await steps(page), [
@@ -177,6 +178,26 @@ test('completion inserts a catalog id; hover names it', { skip: missing }, async
   await page.waitForSelector('.cm-tooltip-hover .md', { timeout: 10000 });
   assert.match(await page.$eval('.cm-tooltip-hover .md', (e) => e.textContent), /Jane Doe/);
   await page.screenshot({ path: path.join(out, 'hover.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a did-you-mean fix from the tooltip', { skip: missing }, async () => {
+  const { page, errors } = await open('#lang=cscmd&doc=' + encodeURIComponent('>cs /sett isLead yes'));
+  await page.waitForSelector('.cm-lintRange-error');
+  const box = await page.evaluate(() => {
+    const r = window.playground.docView.coordsAtPos(6);
+    return { x: r.left + 2, y: (r.top + r.bottom) / 2 };
+  });
+  await page.mouse.move(box.x, box.y);
+  await page.waitForSelector('.cm-tooltip-lint button', { timeout: 10000 });
+  const buttons = await page.$$eval('.cm-tooltip-lint button', (bs) => bs.map((b) => b.textContent));
+  assert.ok(buttons.some((b) => b.includes('/set')), buttons.join(' | '));
+  assert.match(await page.$eval('.cm-tooltip-lint a.rule', (a) => a.textContent), /^unknown-command$/);
+  await page.screenshot({ path: path.join(out, 'did-you-mean.png') });
+  await page.$$eval('.cm-tooltip-lint button', (bs) => bs.find((b) => b.textContent.includes('/set')).click());
+  await page.waitForFunction(() => window.playground.docView.state.doc.toString() === '>cs /set isLead yes');
+  await page.waitForFunction(() => !document.querySelector('.cm-lintRange-error'), { timeout: 10000 });
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -24,6 +24,7 @@ import (
 	"github.com/web1on1/cscmd/ide"
 	"github.com/web1on1/cscmd/linemap"
 	"github.com/web1on1/cscmd/lint"
+	"github.com/web1on1/cscmd/lsp/feature"
 	"github.com/web1on1/cscmd/plain"
 	"github.com/web1on1/cscmd/report"
 )
@@ -249,6 +250,59 @@ func HoverAt(src []byte, pos Position, o Options) (string, error) {
 		return "null", nil
 	}
 	return marshal(Hover{Markdown: md, Range: d.span(start, end)})
+}
+
+// analyzer keeps, per document, the findings of each line or string, so
+// that Diagnose after a keystroke re-checks only what changed.
+var analyzer ide.Analyzer
+
+// Finding is one problem as an editor shows it: the lint diagnostic with
+// every fix the language server offers (the safe fix, preferred; did-you-mean
+// suggestions; "ignore this rule here").
+type Finding struct {
+	Range    Range  `json:"range"`
+	Severity string `json:"severity"`
+	Rule     string `json:"rule"`
+	Message  string `json:"message"`
+	URL      string `json:"url,omitempty"`
+	Fixes    []Fix  `json:"fixes,omitempty"`
+}
+
+// Fix is a set of edits applied together.
+type Fix struct {
+	Title     string     `json:"title"`
+	Preferred bool       `json:"preferred,omitempty"`
+	Edits     []TextEdit `json:"edits"`
+}
+
+var severities = map[int]string{feature.SeverityError: "error", feature.SeverityWarning: "warning", feature.SeverityInfo: "info", feature.SeverityHint: "hint"}
+
+// Diagnose returns, as a JSON array, the findings of the document named
+// doc (any string that stays the same while the document is edited) with
+// their fixes, as the language server computes them.
+func Diagnose(src []byte, doc string, o Options) (string, error) {
+	cfg, _ := loadConfig(o.Config)
+	_, _, id, err := o.resolve(cfg)
+	if err != nil {
+		return "", err
+	}
+	d := newDoc(src)
+	found := analyzer.Analyze(&ide.Workspace{Config: cfg}, doc, id, src)
+	out := make([]Finding, len(found))
+	for i, f := range found {
+		out[i] = Finding{Range: d.span(f.Start, f.End), Severity: severities[f.Severity], Rule: f.Code, Message: f.Message, URL: f.Href}
+		if out[i].Severity == "" {
+			out[i].Severity = "error"
+		}
+		for _, x := range f.Fixes {
+			fix := Fix{Title: x.Title, Preferred: x.Preferred}
+			for _, e := range x.Edits {
+				fix.Edits = append(fix.Edits, TextEdit{Range: d.span(e.Start, e.End), NewText: e.NewText})
+			}
+			out[i].Fixes = append(out[i].Fixes, fix)
+		}
+	}
+	return marshal(out)
 }
 
 // Step is one message of a document and what the widget does with it.

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -114,4 +115,28 @@ func TestLanguagesResolve(t *testing.T) {
 		assert.Equal(t, l.ID, id)
 		assert.Equal(t, l.Name, lang.Name)
 	}
+}
+
+func TestDiagnose(t *testing.T) {
+	src := []byte("# é\n>cs /sett isLead yes\n>CS /notify")
+	out, err := Diagnose(src, "test-doc", Options{})
+	require.NoError(t, err)
+	var got []Finding
+	require.NoError(t, json.Unmarshal([]byte(out), &got), out)
+	require.Len(t, got, 2)
+	assert.Equal(t, "unknown-command", got[0].Rule)
+	assert.Equal(t, Range{Start: Position{1, 4}, End: Position{1, 9}}, got[0].Range)
+	var titles []string
+	for _, f := range got[0].Fixes {
+		titles = append(titles, f.Title)
+	}
+	assert.Contains(t, strings.Join(titles, "|"), "/set")
+	assert.Equal(t, "prefix", got[1].Rule)
+	assert.Equal(t, "warning", got[1].Severity)
+	require.NotEmpty(t, got[1].Fixes)
+	assert.True(t, got[1].Fixes[0].Preferred)
+	assert.Equal(t, ">cs", got[1].Fixes[0].Edits[0].NewText)
+
+	_, err = Diagnose(src, "test-doc", Options{Language: "a.py"})
+	require.ErrorContains(t, err, "unknown language")
 }

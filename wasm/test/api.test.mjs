@@ -90,3 +90,14 @@ test('languages lists every id lint takes', () => {
   assert.ok(langs.some((l) => l.id === 'cscmd'));
   for (const l of langs) assert.equal(cscmd.lint('', { language: l.id }).summary.files, 1, l.id);
 });
+
+test('diagnose offers did-you-mean fixes in editor positions', () => {
+  const text = '# é\n>cs /sett isLead yes';
+  const [f] = cscmd.diagnose(text, { document: 'api-test' });
+  assert.equal(f.rule, 'unknown-command');
+  assert.deepEqual(f.range, { start: { line: 1, character: 4 }, end: { line: 1, character: 9 } });
+  assert.ok(f.fixes.some((x) => x.title.includes('/set') && x.edits[0].newText === '/set'), JSON.stringify(f.fixes));
+  // The same findings as lint, where lint has them.
+  const lint = cscmd.lint(text).diagnostics;
+  assert.deepEqual([lint[0].rule, lint[0].line, lint[0].column], [f.rule, f.range.start.line + 1, f.range.start.character + 1]);
+});
