@@ -5,9 +5,11 @@
 //   wasm/build.sh && node wasm/bench/relint.mjs [runs]
 //   MANY=1 node wasm/bench/relint.mjs      # 300 findings instead of 100
 //
-// Prints p50 and p95 in milliseconds of: wasm lint, wasm lint + explain
-// (what the playground asks for after an edit), and the native CLI (one
-// process per run, start-up included; built here, or $CSCMD).
+// Prints p50 and p95 in milliseconds of: wasm lint (the whole document),
+// wasm diagnose (the language server's analysis, which re-lints only the
+// edited lines), diagnose + explain (what the playground asks for after an
+// edit), and the native CLI (one process per run, start-up included; built
+// here, or $CSCMD).
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -66,8 +68,13 @@ const found = cscmd.lint(text, opts).diagnostics.length;
 const edited = (i) => text.replace('Toyota 1\n', `Toyota 1${i}\n`);
 time(20, (i) => cscmd.lint(edited(i), opts)); // warm-up
 const wasmLint = time(runs, (i) => cscmd.lint(edited(i), opts));
+// What the playground asks after an edit: diagnose (which re-lints only
+// the lines that changed) and explain.
+const dopts = { ...opts, document: 'bench' };
+time(20, (i) => cscmd.diagnose(edited(i), dopts));
+const wasmDiagnose = time(runs, (i) => cscmd.diagnose(edited(i), dopts));
 const wasmBoth = time(runs, (i) => {
-  cscmd.lint(edited(i), opts);
+  cscmd.diagnose(edited(i), dopts);
   cscmd.explain(edited(i), opts);
 });
 
@@ -87,9 +94,10 @@ const native = time(Math.min(runs, 50), (i) => {
 
 console.log(`document: ${lines.length} lines, ${found} findings`);
 const show = (name, s, cpu) =>
-  console.log(`${name.padEnd(22)}p50 ${s.p50} ms  p95 ${s.p95} ms` + (cpu ? `  (CPU p50 ${s.cpu.p50} ms, p95 ${s.cpu.p95} ms)` : '') + `  ${s.n} runs`);
+  console.log(`${name.padEnd(26)}p50 ${s.p50} ms  p95 ${s.p95} ms` + (cpu ? `  (CPU p50 ${s.cpu.p50} ms, p95 ${s.cpu.p95} ms)` : '') + `  ${s.n} runs`);
 show('wasm lint', wasmLint, true);
-show('wasm lint + explain', wasmBoth, true);
+show('wasm diagnose', wasmDiagnose, true);
+show('wasm diagnose + explain', wasmBoth, true);
 // A child process's CPU is not the parent's: the CLI is timed by the clock.
 show('native CLI (process)', native, false);
 console.log(`load average: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
