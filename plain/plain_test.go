@@ -84,3 +84,22 @@ web1on1.api.sendClientMessage(">CS /notify");`
 	assert.Equal(t, 30, steps[0].Start)
 	assert.Equal(t, "Sent as chat: `>CS` is not the prefix", steps[1].Text)
 }
+
+// FuzzDocument: any text, in any language, is described without a panic,
+// each step inside the text and in order.
+func FuzzDocument(f *testing.F) {
+	for _, s := range []string{">cs /set @category Used Car\n>CS /notify", "<script>web1on1.api.sendClientMessage('>cs /assign 62c6')</script>", `{"a": ">cs .location 61be87aeafdf672d381a9db4#"}`, "a: '> cs @x'"} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, src string, lang int) {
+		langs := host.Languages
+		l := langs[(lang%len(langs)+len(langs))%len(langs)]
+		last := -1
+		for _, s := range Document(l, []byte(src), nil) {
+			require.True(t, 0 <= s.Start && s.Start <= s.End && s.End <= len(src), "%+v in %d bytes", s, len(src))
+			require.GreaterOrEqual(t, s.Start, last)
+			require.NotEmpty(t, s.Text)
+			last = s.Start
+		}
+	})
+}
