@@ -72,8 +72,8 @@ func Document(lang *host.Language, src []byte, cat *config.Catalog) []Step {
 func Describe(m ast.Message, err *grammar.Error, cat *config.Catalog) (runs bool, text string) {
 	switch m := m.(type) {
 	case *ast.Chat:
-		if m.Intended != nil {
-			return false, "Sent as chat: `" + prefixOf(m.Intended) + "` is not the prefix"
+		if p := ast.PrefixOf(m.Intended); p != nil {
+			return false, "Sent as chat: `" + p.Text + "` is not the prefix"
 		}
 		return false, "Sent as chat"
 	case *ast.Invalid:
@@ -117,32 +117,6 @@ func Describe(m ast.Message, err *grammar.Error, cat *config.Catalog) (runs bool
 		return true, s
 	}
 	return false, "Rejected: not a command"
-}
-
-// prefixOf is the prefix written before a command: for a near miss's
-// Intended, the near miss itself.
-func prefixOf(m ast.Message) string {
-	var p *ast.Prefix
-	switch m := m.(type) {
-	case *ast.Field:
-		p = m.Prefix
-	case *ast.Form:
-		p = m.Prefix
-	case *ast.Set:
-		p = m.Prefix
-	case *ast.Assign:
-		p = m.Prefix
-	case *ast.Notify:
-		p = m.Prefix
-	case *ast.Mention:
-		p = m.Prefix
-	case *ast.Invalid:
-		p = m.Prefix
-	}
-	if p == nil {
-		return ""
-	}
-	return p.Text
 }
 
 // name is the catalog name of an id with its kind, "Jane Doe (user)", or

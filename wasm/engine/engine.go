@@ -204,19 +204,25 @@ type TextEdit struct {
 	NewText string `json:"newText"`
 }
 
+// cursor is what completion and hover take: the workspace, the editor
+// language id, the document and the byte offset of pos in it.
+func cursor(src []byte, pos Position, o Options) (ws *ide.Workspace, id string, d doc, at int, err error) {
+	cfg, _ := loadConfig(o.Config)
+	if _, _, id, err = o.resolve(cfg); err != nil {
+		return nil, "", doc{}, 0, err
+	}
+	d = newDoc(src)
+	at, err = d.offset(pos)
+	return &ide.Workspace{Config: cfg}, id, d, at, err
+}
+
 // Complete returns, as a JSON array, the completion candidates at pos.
 func Complete(src []byte, pos Position, o Options) (string, error) {
-	cfg, _ := loadConfig(o.Config)
-	_, _, id, err := o.resolve(cfg)
+	ws, id, d, at, err := cursor(src, pos, o)
 	if err != nil {
 		return "", err
 	}
-	d := newDoc(src)
-	at, err := d.offset(pos)
-	if err != nil {
-		return "", err
-	}
-	items := ide.Complete(&ide.Workspace{Config: cfg}, id, src, at)
+	items := ide.Complete(ws, id, src, at)
 	out := make([]Completion, len(items))
 	for i, c := range items {
 		out[i] = Completion{Label: c.Label, Detail: c.Detail, Documentation: c.Documentation, Kind: c.Kind, FilterText: c.FilterText}
@@ -235,17 +241,11 @@ type Hover struct {
 
 // HoverAt returns, as JSON, the hover at pos, or null when there is none.
 func HoverAt(src []byte, pos Position, o Options) (string, error) {
-	cfg, _ := loadConfig(o.Config)
-	_, _, id, err := o.resolve(cfg)
+	ws, id, d, at, err := cursor(src, pos, o)
 	if err != nil {
 		return "", err
 	}
-	d := newDoc(src)
-	at, err := d.offset(pos)
-	if err != nil {
-		return "", err
-	}
-	md, start, end, ok := ide.Hover(&ide.Workspace{Config: cfg}, id, src, at)
+	md, start, end, ok := ide.Hover(ws, id, src, at)
 	if !ok {
 		return "null", nil
 	}
