@@ -101,3 +101,9 @@ test('diagnose offers did-you-mean fixes in editor positions', () => {
   const lint = cscmd.lint(text).diagnostics;
   assert.deepEqual([lint[0].rule, lint[0].line, lint[0].column], [f.rule, f.range.start.line + 1, f.range.start.character + 1]);
 });
+
+test('errors of the call name what is wrong', () => {
+  assert.throws(() => cscmd.complete(new TextEncoder().encode('>cs /'), 3), /an index needs the text as a string/);
+  assert.throws(() => cscmd.hover('>cs /', { line: 5, character: 0 }), /cscmd: line 5: position out of range/);
+  assert.deepEqual(cscmd.complete(new TextEncoder().encode('>cs /'), { line: 0, character: 5 }).length > 0, true);
+});
