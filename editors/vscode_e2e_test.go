@@ -45,6 +45,41 @@ type e2eResult struct {
 // fix, completion of a catalog name, and a screenshot in the test's artifact
 // folder (go test -artifacts keeps it).
 func TestVSCodeEndToEnd(t *testing.T) {
+	start := time.Now()
+	res := driveVSCode(t, "cscmd-linux-x64-0.1.0.vsix", "")
+	t.Logf("end to end in %v (code-server and Chromium included); screenshot: %s", time.Since(start).Round(time.Second), res.Screenshot)
+
+	require.Empty(t, res.Errors)
+	// prefix is a warning, unknown-command an error.
+	assert.Contains(t, strings.Join(res.CscmdSquiggles, " "), "squiggly-warning", "squiggles in the command file")
+	assert.Contains(t, strings.Join(res.JSSquiggles, " "), "squiggly-error", "squiggles in the script")
+	problems := strings.Join(res.Problems, "\n")
+	// A row shows "message cscmd(rule) [Ln 1, Col 1]"; its text runs the
+	// source, the rule id and the position together.
+	for _, code := range []string{"prefix", "unknown-command"} {
+		assert.Regexp(t, regexp.MustCompile(`cscmd\(?`+regexp.QuoteMeta(code)+`\)?\s*\[Ln`), problems, "the Problems panel shows the rule id")
+	}
+	assert.Equal(t, ">cs /set @category Used Car\n>cs /assign 62c6077ca980127f404b0301\n", res.Fixed, "the quick fix rewrote the prefix, and the file was saved")
+	assert.Contains(t, strings.Join(res.Completion, "\n"), "Jane Doe", "a catalog name is offered after /assign")
+	assert.Empty(t, res.Notifications, "no error from the extension")
+	assert.FileExists(t, res.Screenshot)
+}
+
+// TestVSCodeNoServer installs the universal package, which bundles no
+// cscmd, where none is on PATH: the extension says so once, with the
+// install command, and does not try again and again.
+func TestVSCodeNoServer(t *testing.T) {
+	res := driveVSCode(t, "cscmd-0.1.0.vsix", "missing")
+	require.Empty(t, res.Errors)
+	require.Len(t, res.Notifications, 1, "one message, however long VS Code runs: %q", res.Notifications)
+	assert.Contains(t, res.Notifications[0], "go install github.com/web1on1/cscmd/cmd/cscmd@latest")
+}
+
+// driveVSCode installs the package named vsix into a fresh code-server on a
+// workspace, runs e2e/run.mjs in mode ("" for the full walk) against it, and
+// returns what the driver saw.
+func driveVSCode(t *testing.T, vsix, mode string) e2eResult {
+	t.Helper()
 	if runtime.GOOS != "linux" || runtime.GOARCH != "amd64" {
 		t.Skip("code-server runs here only on linux-x64")
 	}
@@ -62,8 +97,7 @@ func TestVSCodeEndToEnd(t *testing.T) {
 			t.Skipf("%s is missing: run editors/vscode/e2e/install.sh (as .ci/run does)", f)
 		}
 	}
-	vsix := filepath.Join(vscodePackages(t), "cscmd-linux-x64-0.1.0.vsix")
-	start := time.Now()
+	vsix = filepath.Join(vscodePackages(t), vsix)
 
 	root, _, _ := workspace(t)
 	dir := t.TempDir()
@@ -85,12 +119,12 @@ func TestVSCodeEndToEnd(t *testing.T) {
   "chat.disableAIFeatures": true,
   "cscmd.trace.server": "messages"
 }`)
-	// Node 24 first on PATH: code-server needs it, and the extension host
-	// it starts is a node too. cscmd is not on PATH: the bundled one runs.
-	// The extension gallery points at a closed local port: nothing leaves
-	// the machine.
+	// Node 24 first on PATH: code-server needs it, and the extension host it
+	// starts is a node too. No cscmd is on PATH: a platform package runs the
+	// one it bundles. The extension gallery points at a closed local port:
+	// nothing leaves the machine.
 	env := append(os.Environ(),
-		"PATH="+filepath.Dir(node)+string(os.PathListSeparator)+os.Getenv("PATH"),
+		"PATH="+filepath.Dir(node)+string(os.PathListSeparator)+"/usr/bin:/bin",
 		"HOME="+filepath.Join(dir, "home"),
 		`EXTENSIONS_GALLERY={"serviceUrl":"http://127.0.0.1:9/"}`)
 	common := []string{codeServer, "--user-data-dir", userData, "--extensions-dir", extensions}
@@ -116,7 +150,7 @@ func TestVSCodeEndToEnd(t *testing.T) {
 	driver.Dir = "vscode"
 	driver.Env = append(env,
 		fmt.Sprintf("CSCMD_E2E_URL=http://127.0.0.1:%d/?folder=%s", port, root),
-		"CSCMD_E2E_WORKSPACE="+root, "CSCMD_E2E_OUT="+artifacts)
+		"CSCMD_E2E_WORKSPACE="+root, "CSCMD_E2E_OUT="+artifacts, "CSCMD_E2E_MODE="+mode)
 	driverLogs := startGroup(t, driver)
 	err = driver.Wait()
 	t.Cleanup(func() {
@@ -131,23 +165,8 @@ func TestVSCodeEndToEnd(t *testing.T) {
 	require.NoError(t, err)
 	var res e2eResult
 	require.NoError(t, json.Unmarshal(b, &res), "%s", b)
-	t.Logf("end to end in %v (code-server and Chromium included); screenshot: %s", time.Since(start).Round(time.Second), res.Screenshot)
 	t.Logf("result: %s", b)
-
-	require.Empty(t, res.Errors)
-	// prefix is a warning, unknown-command an error.
-	assert.Contains(t, strings.Join(res.CscmdSquiggles, " "), "squiggly-warning", "squiggles in the command file")
-	assert.Contains(t, strings.Join(res.JSSquiggles, " "), "squiggly-error", "squiggles in the script")
-	problems := strings.Join(res.Problems, "\n")
-	// A row shows "message cscmd(rule) [Ln 1, Col 1]"; its text runs the
-	// source, the rule id and the position together.
-	for _, code := range []string{"prefix", "unknown-command"} {
-		assert.Regexp(t, regexp.MustCompile(`cscmd\(?`+regexp.QuoteMeta(code)+`\)?\s*\[Ln`), problems, "the Problems panel shows the rule id")
-	}
-	assert.Equal(t, ">cs /set @category Used Car\n>cs /assign 62c6077ca980127f404b0301\n", res.Fixed, "the quick fix rewrote the prefix, and the file was saved")
-	assert.Contains(t, strings.Join(res.Completion, "\n"), "Jane Doe", "a catalog name is offered after /assign")
-	assert.Empty(t, res.Notifications, "no error from the extension")
-	assert.FileExists(t, filepath.Join(artifacts, "vscode.png"))
+	return res
 }
 
 // startGroup starts cmd in a process group of its own, which the test kills

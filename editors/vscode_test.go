@@ -11,13 +11,17 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/web1on1/cscmd/host"
 )
 
 // stamp is the version package.sh stamps into cscmd in these tests, to tell
@@ -113,7 +117,7 @@ func TestVSCodePackages(t *testing.T) {
 				require.NoError(t, os.WriteFile(path, bin.data, 0o755))
 				out, err := exec.Command(path, "version").Output()
 				require.NoError(t, err)
-				assert.Equal(t, "cscmd "+stamp+"\n", string(out))
+				assert.True(t, strings.HasPrefix(string(out), "cscmd "+stamp+" "), "stamped version first: %q", out)
 			}
 		})
 	}
@@ -171,4 +175,33 @@ func binaryPlatform(t *testing.T, b []byte) (goos, goarch string) {
 	}
 	t.Fatal("not an ELF, Mach-O or PE executable")
 	return "", ""
+}
+
+// TestVSCodeServesEveryLanguage checks that the extension's document
+// selector (src/languages.ts) holds every language id and extension of the
+// server's registry, so a language added to the server reaches VS Code.
+func TestVSCodeServesEveryLanguage(t *testing.T) {
+	src, err := os.ReadFile("vscode/src/languages.ts")
+	require.NoError(t, err)
+	list := func(name string) []string {
+		m := regexp.MustCompile(`(?s)export const ` + name + ` = \[(.*?)\];`).FindSubmatch(src)
+		require.NotNil(t, m, "languages.ts has no %s", name)
+		var out []string
+		for _, q := range regexp.MustCompile(`'([^']*)'`).FindAllSubmatch(m[1], -1) {
+			out = append(out, string(q[1]))
+		}
+		return out
+	}
+	ids, exts := list("languages"), list("extensions")
+	for _, l := range host.Languages {
+		for _, id := range l.IDs {
+			assert.Contains(t, ids, id, "language %s", l.Name)
+		}
+		// The selector's pattern is **/*.{ext,…}: ".blade.php" is covered by
+		// "php".
+		for _, ext := range l.Extensions {
+			assert.True(t, slices.ContainsFunc(exts, func(e string) bool { return strings.HasSuffix(ext, "."+e) }),
+				"language %s: the extension %s is not in the selector", l.Name, ext)
+		}
+	}
 }

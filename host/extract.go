@@ -63,19 +63,24 @@ func extractDoc(lang *Language, src []byte, depth int, cache *DocCache) (*File, 
 	f.Docs = nil
 	for _, d := range docs {
 		sub := ByName(d.Lang)
-		if sub == nil || sub.Extract == nil || depth >= MaxDepth || !sub.MayHold(d.Text) {
+		if sub == nil || sub.Extract == nil || depth >= MaxDepth {
 			continue
 		}
 		var e docEntry
 		if cache == nil {
-			e.file, e.err = extractDoc(sub, d.Text, depth+1, nil)
+			e = extractEmbedded(sub, d.Text, depth+1, nil)
 		} else {
+			// Looked up before the pre-check: a document seen before costs
+			// one hash, not a scan.
 			k := docKey{lang: sub, depth: depth + 1, text: string(d.Text)}
 			var ok bool
 			if e, ok = cache.get(k); !ok {
-				e.file, e.err = extractDoc(sub, d.Text, depth+1, cache)
+				e = extractEmbedded(sub, d.Text, depth+1, cache)
 				cache.put(k, e)
 			}
+		}
+		if e.file == nil {
+			continue // it cannot hold a command or a widget call
 		}
 		f.lift(src, e.file, d)
 		f.Regions = append(f.Regions, Region{Start: d.Map.Start(0), End: d.Map.End(d.Map.Len), Lang: sub, Escaped: d.Layer.Escape != nil})
@@ -88,7 +93,20 @@ func extractDoc(lang *Language, src []byte, depth int, cache *DocCache) (*File, 
 		sort.SliceStable(f.Calls, func(i, j int) bool { return f.Calls[i].Start < f.Calls[j].Start })
 		sort.SliceStable(f.Comments, func(i, j int) bool { return f.Comments[i].Start < f.Comments[j].Start })
 	}
+	if lang.Finish != nil {
+		lang.Finish(src, f)
+	}
 	return f, first
+}
+
+// extractEmbedded extracts an embedded document that passes its language's
+// pre-check; one that does not yields no File.
+func extractEmbedded(lang *Language, text []byte, depth int, cache *DocCache) docEntry {
+	if !lang.MayHold(text) {
+		return docEntry{}
+	}
+	f, err := extractDoc(lang, text, depth, cache)
+	return docEntry{file: f, err: err}
 }
 
 // DocCache remembers what extraction found in embedded documents, by their

@@ -70,7 +70,7 @@ func extractHTML(src []byte) (*File, error) {
 				if scriptLang != "" {
 					scriptLang = htmlScriptLang(dec)
 				}
-			case htmlIsEvent(key):
+			case htmlIsEvent(key) || htmlIsDirective(key):
 				htmlAttrDoc(f, src, a, e, 0)
 			default:
 				if k := htmlJSURL(src[a:e]); k > 0 {

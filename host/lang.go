@@ -15,7 +15,8 @@ import "strings"
 //     it), Aliases, Extensions (".blade.php" beats ".php": the longest
 //     match wins), editor language IDs, Comments (delimiters, so that a
 //     suppression comment is read without them), Suppress (how to write one;
-//     nil where none can stand), PreCheck (nil: MayContain) and Extract.
+//     nil where none can stand), PreCheck (nil: MayContain), Dialect (the
+//     language it is a variant of, if any) and Extract.
 //  2. Extract(src) returns a *File: the candidate Strings (>cs messages,
 //     with the Map of each back to src and the Syntax its fix is escaped
 //     in), the web1on1 Calls, the Comments (Start and End; the driver fills
@@ -63,6 +64,10 @@ type Language struct {
 	// Suppress is how a suppression comment is written on a line of its
 	// own; nil where the language has no comment a file may hold.
 	Suppress *Delims
+	// Finish, if set, runs once the documents that Extract yielded are
+	// extracted and lifted into the File: a template language rewrites
+	// there the messages that cross its tags.
+	Finish func(src []byte, f *File)
 	// Dialect is the language this one is a variant of (JSONC of JSON), or
 	// nil: an editor's id for either is taken for a file of the other.
 	Dialect *Language
@@ -90,7 +95,8 @@ type Delims struct{ Open, Close string }
 
 // Languages lists every language, command files first. Adding a language is
 // adding it here (see Language).
-var Languages = []*Language{Commands, JS, HTML, JSON, JSONC, YAML}
+var Languages = []*Language{Commands, JS, HTML, JSON, JSONC, YAML,
+	Vue, Svelte, Astro, PHP, Blade, Liquid, Twig, Jinja, ERB, EJS, Handlebars, GoTemplate, Markdown}
 
 // ByName returns the language of a name or alias (any case), or nil.
 func ByName(name string) *Language {

@@ -190,7 +190,9 @@ func (ig *ignorer) comment(lineStart int, body string) (string, bool) {
 		if i := sort.Search(len(f.Strings), func(i int) bool { return f.Strings[i].Start >= lineStart }) - 1; i >= 0 && lineStart < f.Strings[i].End {
 			return "", false
 		}
-		k := sort.Search(len(ig.regions), func(i int) bool { return ig.regions[i].Start >= lineStart }) - 1
+		// A document that starts at the line start holds the line (a
+		// Markdown fence's first line): the comment goes inside it.
+		k := sort.Search(len(ig.regions), func(i int) bool { return ig.regions[i].Start > lineStart }) - 1
 		for k >= 0 && ig.regions[k].End <= lineStart {
 			k = ig.parent[k]
 		}

@@ -160,33 +160,40 @@ func FuzzEmbedded(f *testing.F) {
 	f.Add(uint8(3), []byte(`<script>e.innerHTML = '<i onclick="x(\'>cs /set @category Usd Car\')">'</script>`))
 	l := testLinter(f)
 	f.Fuzz(func(t *testing.T, kind uint8, src []byte) {
-		name := names[int(kind)%len(names)]
-		diags, err := l.Lint(name, src)
-		require.NoError(t, err)
-		file, _ := host.Extract(host.ByPath(name), src)
-		for _, d := range diags {
-			if d.Start < 0 || d.Start > d.End || d.End > len(src) {
-				t.Fatalf("%s [%d,%d) outside the file of %d bytes", d.Rule, d.Start, d.End, len(src))
-			}
-			if !coverRules[d.Rule] {
-				continue
-			}
-			s := stringAt(file, d.Start, d.End)
-			require.NotNil(t, s, "%s [%d,%d) inside no string", d.Rule, d.Start, d.End)
-			a, okA := s.Decoded(d.Start)
-			b, okB := s.Decoded(d.End)
-			require.True(t, okA && okB && a <= b, "%s [%d,%d) cuts an escape of %q", d.Rule, d.Start, d.End, s.Text)
-			q := strings.IndexByte(d.Message, '"')
-			require.GreaterOrEqual(t, q, 0, "%s quotes its token", d.Message)
-			token, err := strconv.QuotedPrefix(d.Message[q:])
-			require.NoError(t, err)
-			token, _ = strconv.Unquote(token)
-			if strings.Contains(token, "…") || strings.ContainsRune(s.Text[a:b], ast.Placeholder) {
-				continue // a dynamic part is quoted as the host wrote it
-			}
-			assert.Contains(t, token, strings.TrimSpace(s.Text[a:b]), "%s: the range holds the token the message names", d.Message)
-		}
+		checkFindings(t, l, names[int(kind)%len(names)], src)
 	})
+}
+
+// checkFindings lints src as a file called name and asserts the invariant
+// of every finding: its range lies inside the file and, for a rule about a
+// token, inside one string, on whole escapes, covering the host text of the
+// token its message names.
+func checkFindings(t *testing.T, l *Linter, name string, src []byte) {
+	diags, err := l.Lint(name, src)
+	require.NoError(t, err)
+	file, _ := host.Extract(host.ByPath(name), src)
+	for _, d := range diags {
+		if d.Start < 0 || d.Start > d.End || d.End > len(src) {
+			t.Fatalf("%s [%d,%d) outside the file of %d bytes", d.Rule, d.Start, d.End, len(src))
+		}
+		if !coverRules[d.Rule] {
+			continue
+		}
+		s := stringAt(file, d.Start, d.End)
+		require.NotNil(t, s, "%s [%d,%d) inside no string", d.Rule, d.Start, d.End)
+		a, okA := s.Decoded(d.Start)
+		b, okB := s.Decoded(d.End)
+		require.True(t, okA && okB && a <= b, "%s [%d,%d) cuts an escape of %q", d.Rule, d.Start, d.End, s.Text)
+		q := strings.IndexByte(d.Message, '"')
+		require.GreaterOrEqual(t, q, 0, "%s quotes its token", d.Message)
+		token, err := strconv.QuotedPrefix(d.Message[q:])
+		require.NoError(t, err)
+		token, _ = strconv.Unquote(token)
+		if strings.Contains(token, "…") || strings.ContainsRune(s.Text[a:b], ast.Placeholder) {
+			continue // a dynamic part is quoted as the host wrote it
+		}
+		assert.Contains(t, token, strings.TrimSpace(s.Text[a:b]), "%s: the range holds the token the message names", d.Message)
+	}
 }
 
 // stringAt returns the extracted string whose literal holds [start, end].

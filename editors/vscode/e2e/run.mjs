@@ -1,6 +1,7 @@
 // Drives VS Code (code-server, already running with the extension installed)
 // in headless Chromium, as a user would, and writes what it saw to
-// $CSCMD_E2E_OUT/result.json; editors/vscode_test.go judges it.
+// $CSCMD_E2E_OUT/result.json; editors/vscode_e2e_test.go judges it. With
+// CSCMD_E2E_MODE=missing it only checks the message for a missing server.
 //
 //   CSCMD_E2E_URL=http://127.0.0.1:PORT/?folder=/ws CSCMD_E2E_WORKSPACE=/ws \
 //   CSCMD_E2E_OUT=/out node e2e/run.mjs
@@ -96,6 +97,22 @@ async function main() {
       await page.waitForSelector('.monaco-workbench .part.editor', { timeout });
       await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout });
     });
+
+    if (process.env.CSCMD_E2E_MODE === 'missing') {
+      // No server anywhere: one message with the install command, and no
+      // more however long VS Code runs (a restart loop would add one).
+      await step('no server: one message', async () => {
+        await openFile(page, 'onopen.cscmd');
+        await page.waitForFunction(
+          () => [...document.querySelectorAll('.notification-list-item-message')].some((e) => e.textContent.includes('go install')),
+          { timeout });
+        await sleep(15_000);
+        result.notifications = await page.$$eval('.notification-list-item-message', (els) => els.map((e) => e.textContent));
+        result.screenshot = path.join(out, 'no-server.png');
+        await page.screenshot({ path: result.screenshot });
+      });
+      return;
+    }
 
     await step('command file: squiggles', async () => {
       await openFile(page, 'onopen.cscmd');

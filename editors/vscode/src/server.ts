@@ -72,9 +72,10 @@ export function isFile(p: string): boolean {
   }
 }
 
-// parseVersion reads the output of `cscmd version`.
+// parseVersion reads the output of `cscmd version`: "cscmd VERSION", then
+// what the build says of itself ("(revision …, go1.26.8)").
 export function parseVersion(out: string): string | undefined {
-  const m = /^cscmd v?(\d+\.\d+\.\d+\S*)\s*$/m.exec(out);
+  const m = /^cscmd v?(\d+\.\d+\.\d+[^\s(]*)(?:\s|$)/m.exec(out);
   return m ? m[1] : undefined;
 }
 

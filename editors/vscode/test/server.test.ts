@@ -49,8 +49,11 @@ test('none', () => {
 
 test('versions', () => {
   assert.equal(parseVersion('cscmd 0.1.0\n'), '0.1.0');
+  assert.equal(parseVersion('cscmd 0.1.0 (go1.26.8)\n'), '0.1.0');
   assert.equal(parseVersion('cscmd v0.0.0-20261130051301-926f45c1a2b3\n'), '0.0.0-20261130051301-926f45c1a2b3');
   assert.equal(parseVersion('cscmd 0.0.0-devel\n'), '0.0.0-devel');
+  assert.equal(parseVersion('cscmd 0.1.0-test (go1.26.8)\n'), '0.1.0-test');
+  assert.equal(parseVersion('cscmd v1.2.0 (revision 926f45c, 2026-11-30T05:13:01Z, modified; go1.26.8)\n'), '1.2.0');
   assert.equal(parseVersion('cscmd: unknown command\n'), undefined);
   assert.equal(parseVersion('Usage: cscmd <command>\n'), undefined);
   assert.equal(tooOld('0.0.0-devel'), false, 'a development build passes');

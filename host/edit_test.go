@@ -1,0 +1,143 @@
+package host
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A DocCache finds what Extract finds, through every edit of a component,
+// a template page and a Markdown file.
+func TestDocCacheEdits(t *testing.T) {
+	for _, l := range []*Language{Vue, Svelte, PHP, Liquid, Markdown, HTML} {
+		for _, path := range langInputs(t, l) {
+			t.Run(path, func(t *testing.T) {
+				src, err := os.ReadFile(path)
+				require.NoError(t, err)
+				var c DocCache
+				mid := len(src) / 2
+				for _, edit := range []string{"", "x", "'", "", "<script>'>cs /notify'</script>"} {
+					text := append(append(append([]byte{}, src[:mid]...), edit...), src[mid:]...)
+					want, werr := Extract(l, text)
+					got, gerr := ExtractCached(l, text, &c)
+					assert.Equal(t, dumpFile(text, want, werr), dumpFile(text, got, gerr), "after inserting %q", edit)
+				}
+			})
+		}
+	}
+}
+
+// benchPage builds a page of n lines of a component or template with a
+// handler, a bound prop or a template tag on most lines.
+func benchPage(n int, line func(*strings.Builder, int)) []byte {
+	var b strings.Builder
+	for i := range n {
+		line(&b, i)
+	}
+	return []byte(b.String())
+}
+
+func benchVueLine(b *strings.Builder, i int) {
+	switch i % 4 {
+	case 0:
+		fmt.Fprintf(b, "    <button @click=\"web1on1.api.sendClientMessage('>cs /set @category Used Car')\">Used</button>\n")
+	case 1:
+		fmt.Fprintf(b, "    <p class=\"price\" :title=\"item%d.name\">{{ total }} for item %d</p>\n", i, i)
+	case 2:
+		fmt.Fprintf(b, "    <ChatButton :message=\"'>cs .brand ' + brand\" v-if=\"shown\" />\n")
+	default:
+		fmt.Fprintf(b, "    <!-- line %d -->\n", i)
+	}
+}
+
+func benchPHPLine(b *strings.Builder, i int) {
+	switch i % 4 {
+	case 0:
+		fmt.Fprintf(b, "<?php if ( $used ) : ?><button onclick=\"web1on1.api.sendClientMessage('>cs /set @category Used Car')\">Used</button><?php endif; ?>\n")
+	case 1:
+		fmt.Fprintf(b, "<p class=\"price\"><?php echo esc_html( $total ); ?> for item %d</p>\n", i)
+	case 2:
+		fmt.Fprintf(b, "<button onclick=\"web1on1.api.sendClientMessage('>cs .brand <?= esc_js( $brand ) ?>')\">Brand</button>\n")
+	default:
+		fmt.Fprintf(b, "<!-- line %d -->\n", i)
+	}
+}
+
+// BenchmarkExtractEdit extracts a 10,000-line component and template page
+// after a one-byte edit, as the language server does after a keystroke:
+// with a DocCache, against Extract from scratch as the baseline, and
+// against extracting a 10,000-line script.
+func BenchmarkExtractEdit(b *testing.B) {
+	script := benchJS(10000*60, 5)
+	for _, tc := range []struct {
+		name string
+		lang *Language
+		src  []byte
+	}{
+		{"vue", Vue, benchPage(10000, benchVueLine)},
+		{"php", PHP, benchPage(10000, benchPHPLine)},
+	} {
+		b.Run(tc.name+"/scratch", func(b *testing.B) {
+			for i := 0; b.Loop(); i++ {
+				_, _ = Extract(tc.lang, benchEdit(tc.src, i))
+			}
+		})
+		b.Run(tc.name+"/cached", func(b *testing.B) {
+			var c DocCache
+			_, _ = ExtractCached(tc.lang, tc.src, &c)
+			for i := 0; b.Loop(); i++ {
+				_, _ = ExtractCached(tc.lang, benchEdit(tc.src, i), &c)
+			}
+		})
+	}
+	b.Run("js-baseline", func(b *testing.B) {
+		for b.Loop() {
+			_, _ = Extract(JS, script)
+		}
+	})
+}
+
+// benchEdit returns src with one byte changed on line i*37 of 10,000,
+// inside a tag or an attribute value as a typist's would be.
+func benchEdit(src []byte, i int) []byte {
+	out := append([]byte{}, src...)
+	line := (i * 37) % 10000
+	at := 0
+	for n := 0; n < line; n++ {
+		at += bytes.IndexByte(out[at:], '\n') + 1
+	}
+	out[at+20] ^= 1
+	return out
+}
+
+// BenchmarkUnclosed extracts pages made of one opener repeated and never
+// closed, at 64 KB and at 256 KB: four times the size must cost about four
+// times the time, not sixteen (each once took minutes at 256 KB).
+func BenchmarkUnclosed(b *testing.B) {
+	for _, tc := range []struct {
+		lang   *Language
+		opener string
+	}{
+		{Svelte, "{'\n"},
+		{Svelte, "{ "},
+		{Liquid, "{% comment %}"},
+		{Blade, "@if( "},
+		{Blade, "@php "},
+		{GoTemplate, "{{/* "},
+		{Handlebars, `\{{ `},
+	} {
+		for _, size := range []int{64 << 10, 256 << 10} {
+			src := bytes.Repeat([]byte(tc.opener), size/len(tc.opener))
+			b.Run(fmt.Sprintf("%s/%q/%dK", tc.lang.Name, tc.opener, size>>10), func(b *testing.B) {
+				for b.Loop() {
+					_, _ = Extract(tc.lang, src)
+				}
+			})
+		}
+	}
+}

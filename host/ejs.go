@@ -1,0 +1,13 @@
+package host
+
+// EJS is an EJS template: <%= … %> and <%- … %> are placeholders, <% … %> a
+// statement, <%# … %> a comment.
+var EJS = &Language{
+	Name:       "ejs",
+	Extensions: []string{".ejs"},
+	IDs:        []string{"ejs"},
+	Extract:    tmplExtract(tmplEJS),
+	Finish:     tmplFinish(tmplEJS),
+	Comments:   tmplComments(Delims{Open: "<%#", Close: "%>"}),
+	Suppress:   &Delims{Open: "<%#", Close: "%>"},
+}

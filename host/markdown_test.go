@@ -1,0 +1,7 @@
+package host
+
+import "testing"
+
+func TestMarkdownGolden(t *testing.T) { goldenLang(t, Markdown) }
+
+func FuzzMarkdown(f *testing.F) { fuzzLang(f, Markdown) }
