@@ -80,6 +80,35 @@ web1on1.api.sendClientMessage(">Cs /notify");
     example: `export const Ask = (): JSX.Element => <a onClick={() => web1on1.api.sendClientMessage('>cs /notify')}>Ask</a>;
 `,
   },
+  {
+    id: 'vue',
+    name: 'Vue',
+    example: `<template>
+  <button @click="web1on1.api.sendClientMessage('>CS /set @category Used Car')">Used cars</button>
+</template>
+`,
+  },
+  {
+    id: 'svelte',
+    name: 'Svelte',
+    example: `<button on:click={() => web1on1.api.sendClientMessage('>cs /notfy')}>Ask</button>
+`,
+  },
+  {
+    id: 'php',
+    name: 'PHP',
+    example: `<?php $id = '62c6077ca980127f404b0301'; ?>
+<script>
+  web1on1.api.sendClientMessage('>cs /assign <?= $id ?>');
+  web1on1.api.sendClientMessage('>cs /assign 62C6077CA980127F404B0301');
+</script>
+`,
+  },
+  {
+    id: 'markdown',
+    name: 'Markdown',
+    example: "# Embedding the widget\n\n```html\n<script>web1on1.api.sendClientMessage('> cs /notify')</script>\n```\n",
+  },
   { id: 'json', name: 'JSON (a GTM export)', example: JSON.stringify(gtm, null, 2) + '\n' },
   {
     id: 'yaml',

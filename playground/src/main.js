@@ -89,8 +89,13 @@ function highlighter(id) {
       return json();
     case 'yaml':
       return yaml();
+    case 'cscmd':
+    case 'markdown':
+    case 'mdx':
+      return [];
   }
-  return [];
+  // The template and component languages are HTML with tags of their own.
+  return html();
 }
 
 // --- the document editor -------------------------------------------------------
@@ -148,7 +153,7 @@ async function analyze(view) {
     return [];
   }
   if (view.state.doc.toString() !== text) return []; // stale: another run follows
-  lastAnalysis = r;
+  lastAnalysis = { ...r, text };
   showSteps(r.explain, view.state.doc);
   showConfigErrors(r.configErrors);
   const n = (sev) => r.findings.filter((f) => f.severity === sev).length;

@@ -80,7 +80,7 @@ test('first diagnostics after load', { skip: missing }, async () => {
   assert.ok(await page.$('.cm-lintRange-error'), 'the example shows an error marker');
   await page.waitForFunction(() => [...document.querySelectorAll('#language option')].some((o) => o.value === 'jsonc'));
   const offered = await page.$$eval('#language option', (os) => os.map((o) => o.value));
-  for (const id of ['cscmd', 'html', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'json', 'jsonc', 'yaml']) {
+  for (const id of ['cscmd', 'html', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'json', 'jsonc', 'yaml', 'vue', 'svelte', 'php', 'markdown']) {
     assert.ok(offered.includes(id), `the picker offers ${id}: ${offered}`);
   }
   assert.deepEqual(errors, []);
@@ -119,8 +119,12 @@ test('type a broken command, apply the quick fix', { skip: missing }, async () =
 
 test('the GTM export: the finding at its line and column, the plain words', { skip: missing }, async () => {
   const { page, errors } = await open();
+  // A component language first: its example's finding and its words.
+  await page.select('#language', 'vue');
+  await page.waitForFunction(() => window.playground.docView.state.doc.toString().includes('<template>') && window.playground.analysis()?.text === window.playground.docView.state.doc.toString(), { timeout: 10000 });
+  assert.deepEqual(await steps(page), ['line 2Sent as chat: `>CS` is not the prefix']);
   await page.select('#language', 'json');
-  await page.waitForFunction(() => window.playground.analysis() && window.playground.docView.state.doc.toString().includes('containerVersion') && window.playground.analysis().findings[0]?.message.includes('>CS'), { timeout: 10000 });
+  await page.waitForFunction(() => window.playground.docView.state.doc.toString().includes('containerVersion') && window.playground.analysis()?.text === window.playground.docView.state.doc.toString(), { timeout: 10000 });
   const text = await page.evaluate(() => window.playground.docView.state.doc.toString());
   const lines = text.split('\n');
   const line = lines.findIndex((l) => l.includes('>CS /set')) + 1;
