@@ -153,8 +153,11 @@ async function analyze(view) {
     return [];
   }
   if (view.state.doc.toString() !== text) return []; // stale: another run follows
-  lastAnalysis = { ...r, text };
-  showSteps(r.explain, view.state.doc);
+  ask('explain', { text, language, config: configView.state.doc.toString() }).then((steps) => {
+    if (docView.state.doc.toString() !== text) return;
+    lastAnalysis = { ...r, explain: steps, text };
+    showSteps(steps, docView.state.doc);
+  }, (err) => setStatus(`cscmd: ${err.message}`));
   showConfigErrors(r.configErrors);
   const n = (sev) => r.findings.filter((f) => f.severity === sev).length;
   setStatus(`${n('error')} errors, ${n('warning')} warnings, ${n('info')} infos`);

@@ -19,16 +19,17 @@ const ready = (async () => {
 })();
 
 const ops = {
-  // Everything the page shows after an edit, in one round trip.
+  // The markers after an edit. The plain words are asked for next, so
+  // that the markers never wait for them.
   analyze: (c, r) => {
     const options = { language: r.language, config: r.config, document: `playground.${r.language}` };
     return {
       findings: c.diagnose(r.text, options),
-      explain: c.explain(r.text, options),
       // The config's own errors: linting no text costs nothing more.
       configErrors: c.lint('', options).configErrors || [],
     };
   },
+  explain: (c, r) => c.explain(r.text, { language: r.language, config: r.config }),
   complete: (c, r) => c.complete(r.text, r.at, { language: r.language, config: r.config }),
   hover: (c, r) => c.hover(r.text, r.at, { language: r.language, config: r.config }),
   rules: (c) => c.rules(),
