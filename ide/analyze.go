@@ -11,7 +11,7 @@ import (
 	"github.com/web1on1/cscmd/host"
 	"github.com/web1on1/cscmd/linemap"
 	"github.com/web1on1/cscmd/lint"
-	"github.com/web1on1/cscmd/lsp"
+	"github.com/web1on1/cscmd/lsp/feature"
 )
 
 // Analyzer lints the documents open in an editor. It keeps, per document,
@@ -31,7 +31,7 @@ type docCache struct {
 // Analyze returns the findings of one document with their quick fixes: the
 // rule's safe fix (preferred, so "fix all" applies it), its suggestions, and
 // "ignore this rule here".
-func (a *Analyzer) Analyze(ws *Workspace, docURI, languageID string, text []byte) []lsp.Finding {
+func (a *Analyzer) Analyze(ws *Workspace, docURI, languageID string, text []byte) []feature.Finding {
 	var cfg *config.Config
 	if ws != nil {
 		cfg = ws.Config
@@ -76,19 +76,19 @@ func (a *Analyzer) cache(docURI string, cfg *config.Config) *docCache {
 }
 
 var severities = map[lint.Severity]int{
-	lint.Error:   lsp.SeverityError,
-	lint.Warning: lsp.SeverityWarning,
-	lint.Info:    lsp.SeverityInfo,
+	lint.Error:   feature.SeverityError,
+	lint.Warning: feature.SeverityWarning,
+	lint.Info:    feature.SeverityInfo,
 }
 
-func findings(diags []lint.Diagnostic, languageID string, text []byte) []lsp.Finding {
+func findings(diags []lint.Diagnostic, languageID string, text []byte) []feature.Finding {
 	if len(diags) == 0 {
 		return nil
 	}
 	ig := newIgnorer(languageID, text)
-	out := make([]lsp.Finding, 0, len(diags))
+	out := make([]feature.Finding, 0, len(diags))
 	for _, d := range diags {
-		f := lsp.Finding{Start: d.Start, End: d.End, Severity: severities[d.Severity], Code: d.Rule, Message: d.Message}
+		f := feature.Finding{Start: d.Start, End: d.End, Severity: severities[d.Severity], Code: d.Rule, Message: d.Message}
 		if r := lint.RuleByID(d.Rule); r != nil {
 			f.Href = r.DocURL()
 		}
@@ -106,12 +106,12 @@ func findings(diags []lint.Diagnostic, languageID string, text []byte) []lsp.Fin
 	return out
 }
 
-func lspFix(f lint.Fix, preferred bool) lsp.Fix {
-	edits := make([]lsp.Edit, len(f.Edits))
+func lspFix(f lint.Fix, preferred bool) feature.Fix {
+	edits := make([]feature.Edit, len(f.Edits))
 	for i, e := range f.Edits {
-		edits[i] = lsp.Edit{Start: e.Start, End: e.End, NewText: e.New}
+		edits[i] = feature.Edit{Start: e.Start, End: e.End, NewText: e.New}
 	}
-	return lsp.Fix{Title: f.Title, Edits: edits, Preferred: preferred}
+	return feature.Fix{Title: f.Title, Edits: edits, Preferred: preferred}
 }
 
 // ignorer writes "ignore this rule here": a suppression comment (SPEC §3)
@@ -156,15 +156,15 @@ func newIgnorer(languageID string, text []byte) *ignorer {
 	return ig
 }
 
-func (ig *ignorer) fix(d lint.Diagnostic) (lsp.Fix, bool) {
+func (ig *ignorer) fix(d lint.Diagnostic) (feature.Fix, bool) {
 	if d.Rule == "unused-suppression" {
-		return lsp.Fix{}, false // a suppression cannot silence the rule about suppressions
+		return feature.Fix{}, false // a suppression cannot silence the rule about suppressions
 	}
 	line, _ := ig.lines.Position(d.Start, linemap.Bytes)
 	start, end, _ := ig.lines.Line(line)
 	comment, ok := ig.comment(start, "cscmd-ignore "+d.Rule)
 	if !ok {
-		return lsp.Fix{}, false
+		return feature.Fix{}, false
 	}
 	lineText := ig.text[start:end]
 	indent := lineText[:len(lineText)-len(bytes.TrimLeft(lineText, " \t"))]
@@ -172,9 +172,9 @@ func (ig *ignorer) fix(d lint.Diagnostic) (lsp.Fix, bool) {
 	if n := linemap.BreakAt(ig.text, end); n > 0 {
 		eol = string(ig.text[end : end+n])
 	}
-	return lsp.Fix{
+	return feature.Fix{
 		Title: fmt.Sprintf("Ignore %s here", d.Rule),
-		Edits: []lsp.Edit{{Start: start, End: start, NewText: string(indent) + comment + eol}},
+		Edits: []feature.Edit{{Start: start, End: start, NewText: string(indent) + comment + eol}},
 	}, true
 }
 

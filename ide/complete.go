@@ -3,12 +3,10 @@ package ide
 import (
 	"strings"
 
-	"go.lsp.dev/protocol"
-
 	"github.com/web1on1/cscmd/ast"
 	"github.com/web1on1/cscmd/config"
 	"github.com/web1on1/cscmd/grammar"
-	"github.com/web1on1/cscmd/lsp"
+	"github.com/web1on1/cscmd/lsp/feature"
 )
 
 // Complete returns the completion candidates at a byte offset of a document:
@@ -18,7 +16,7 @@ import (
 //
 // In a command file only the cursor's line is read; in a host file, the
 // string literal holding the cursor, as extraction finds it.
-func Complete(ws *Workspace, languageID string, text []byte, offset int) []lsp.Completion {
+func Complete(ws *Workspace, languageID string, text []byte, offset int) []feature.Completion {
 	m, cur, ok := messageAt(languageID, text, offset)
 	if !ok {
 		return nil
@@ -55,7 +53,7 @@ func Complete(ws *Workspace, languageID string, text []byte, offset int) []lsp.C
 		if !ok {
 			continue
 		}
-		it.Edit = &lsp.Edit{Start: start, End: end, NewText: newText}
+		it.Edit = &feature.Edit{Start: start, End: end, NewText: newText}
 		out = append(out, it)
 	}
 	return out
@@ -196,12 +194,12 @@ func completionAt(text string, cur int) completion {
 
 // items lists the candidates of the slot. Each Edit holds the text to
 // insert, before escaping; Complete places it.
-func (c completion) items(cat *config.Catalog) []lsp.Completion {
-	var out []lsp.Completion
-	add := func(label, insert, detail, doc string, kind protocol.CompletionItemKind) {
-		out = append(out, lsp.Completion{
+func (c completion) items(cat *config.Catalog) []feature.Completion {
+	var out []feature.Completion
+	add := func(label, insert, detail, doc string, kind feature.CompletionItemKind) {
+		out = append(out, feature.Completion{
 			Label: label, Detail: detail, Documentation: doc, Kind: int(kind),
-			Edit: &lsp.Edit{NewText: insert},
+			Edit: &feature.Edit{NewText: insert},
 		})
 	}
 	entries := func(kinds ...config.Kind) {
@@ -212,32 +210,32 @@ func (c completion) items(cat *config.Catalog) []lsp.Completion {
 	switch c.slot {
 	case slotStart:
 		for _, cmd := range commands {
-			add(">cs "+cmd.form, ">cs "+cmd.form, cmd.summary, cmd.markdown(), protocol.CompletionItemKindKeyword)
+			add(">cs "+cmd.form, ">cs "+cmd.form, cmd.summary, cmd.markdown(), feature.CompletionItemKindKeyword)
 		}
 	case slotHead:
 		for _, cmd := range commands {
-			add(cmd.form, cmd.form, cmd.summary, cmd.markdown(), protocol.CompletionItemKindKeyword)
+			add(cmd.form, cmd.form, cmd.summary, cmd.markdown(), feature.CompletionItemKindKeyword)
 		}
 	case slotVerb:
 		for _, cmd := range verbs {
-			add(cmd.form, cmd.form, cmd.summary, cmd.markdown(), protocol.CompletionItemKindKeyword)
+			add(cmd.form, cmd.form, cmd.summary, cmd.markdown(), feature.CompletionItemKindKeyword)
 		}
 	case slotSetName, slotReserved:
-		add(ast.Category, ast.Category, "set the conversation category", cmdSet.markdown(), protocol.CompletionItemKindKeyword)
+		add(ast.Category, ast.Category, "set the conversation category", cmdSet.markdown(), feature.CompletionItemKindKeyword)
 		if c.slot == slotSetName {
 			for _, v := range cat.Variables().All() {
-				add(v, v, "meta variable", "", protocol.CompletionItemKindVariable)
+				add(v, v, "meta variable", "", feature.CompletionItemKindVariable)
 			}
 		}
 	case slotCategory:
 		for _, name := range cat.Categories().All() {
-			add(name, name, "category", "", protocol.CompletionItemKindEnumMember)
+			add(name, name, "category", "", feature.CompletionItemKindEnumMember)
 		}
 	case slotField:
-		add("location", "location", cmdLocation.summary, cmdLocation.markdown(), protocol.CompletionItemKindField)
+		add("location", "location", cmdLocation.summary, cmdLocation.markdown(), feature.CompletionItemKindField)
 		for _, f := range cat.Fields().All() {
 			if f != "location" {
-				add(f, f, "field", "", protocol.CompletionItemKindField)
+				add(f, f, "field", "", feature.CompletionItemKindField)
 			}
 		}
 	case slotForm:
@@ -258,17 +256,17 @@ func (c completion) items(cat *config.Catalog) []lsp.Completion {
 
 // entryItem offers a catalog entry by name, inserting its id. Clients filter
 // on the filter text, so typing either the name or the id keeps it.
-func entryItem(cat *config.Catalog, e config.Entry) lsp.Completion {
+func entryItem(cat *config.Catalog, e config.Entry) feature.Completion {
 	label := e.Name
 	if label == "" {
 		label = e.ID
 	}
-	return lsp.Completion{
+	return feature.Completion{
 		Label:         label,
 		Detail:        string(e.Kind) + " " + e.ID,
 		Documentation: describeEntry(cat, e),
-		Kind:          int(protocol.CompletionItemKindReference),
+		Kind:          int(feature.CompletionItemKindReference),
 		FilterText:    e.Name + " " + e.ID,
-		Edit:          &lsp.Edit{NewText: e.ID},
+		Edit:          &feature.Edit{NewText: e.ID},
 	}
 }

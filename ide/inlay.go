@@ -3,7 +3,7 @@ package ide
 import (
 	"github.com/web1on1/cscmd/ast"
 	"github.com/web1on1/cscmd/grammar"
-	"github.com/web1on1/cscmd/lsp"
+	"github.com/web1on1/cscmd/lsp/feature"
 )
 
 // InlayHints names the catalog entry behind each well-formed ObjectId whose
@@ -11,12 +11,12 @@ import (
 // department `‹Sales · Acme Cars Amsterdam›` — so that a reader sees whom a
 // command targets without leaving the line. Without a catalog there are
 // none.
-func InlayHints(ws *Workspace, languageID string, text []byte, start, end int) []lsp.InlayHint {
+func InlayHints(ws *Workspace, languageID string, text []byte, start, end int) []feature.InlayHint {
 	cat := ws.Catalog()
 	if cat == nil {
 		return nil
 	}
-	var out []lsp.InlayHint
+	var out []feature.InlayHint
 	messages(languageID, text, start, end, func(m *message) {
 		if grammar.Classify(m.text) == grammar.Chat {
 			return // comments, chat, and host strings that only look like commands
@@ -35,7 +35,7 @@ func InlayHints(ws *Workspace, languageID string, text []byte, start, end int) [
 				label += " · " + o.Name
 			}
 			if at := m.end(id.End().Offset); start <= at && at <= end {
-				out = append(out, lsp.InlayHint{Offset: at, Label: "‹" + label + "›", PaddingLeft: true})
+				out = append(out, feature.InlayHint{Offset: at, Label: "‹" + label + "›", PaddingLeft: true})
 			}
 			return true
 		})

@@ -4,11 +4,9 @@ import (
 	"slices"
 	"strings"
 
-	"go.lsp.dev/protocol"
-
 	"github.com/web1on1/cscmd/ast"
 	"github.com/web1on1/cscmd/grammar"
-	"github.com/web1on1/cscmd/lsp"
+	"github.com/web1on1/cscmd/lsp/feature"
 )
 
 // The semantic token types and modifiers of cscmd, all from the protocol's
@@ -28,31 +26,31 @@ import (
 //
 // An unknown verb, a dynamic part of a host string and chat get no token.
 const (
-	tokPrefix   = string(protocol.SemanticTokenTypesMacro)
-	tokVerb     = string(protocol.SemanticTokenTypesKeyword)
-	tokField    = string(protocol.SemanticTokenTypesProperty)
-	tokVariable = string(protocol.SemanticTokenTypesVariable)
-	tokReserved = string(protocol.SemanticTokenTypesEnumMember)
-	tokID       = string(protocol.SemanticTokenTypesNumber)
-	tokHash     = string(protocol.SemanticTokenTypesOperator)
-	tokValue    = string(protocol.SemanticTokenTypesString)
-	tokComment  = string(protocol.SemanticTokenTypesComment)
+	tokPrefix   = string(feature.SemanticTokenTypesMacro)
+	tokVerb     = string(feature.SemanticTokenTypesKeyword)
+	tokField    = string(feature.SemanticTokenTypesProperty)
+	tokVariable = string(feature.SemanticTokenTypesVariable)
+	tokReserved = string(feature.SemanticTokenTypesEnumMember)
+	tokID       = string(feature.SemanticTokenTypesNumber)
+	tokHash     = string(feature.SemanticTokenTypesOperator)
+	tokValue    = string(feature.SemanticTokenTypesString)
+	tokComment  = string(feature.SemanticTokenTypesComment)
 
-	modNearMiss = string(protocol.SemanticTokenModifiersDeprecated)
-	modBuiltin  = string(protocol.SemanticTokenModifiersDefaultLibrary)
+	modNearMiss = string(feature.SemanticTokenModifiersDeprecated)
+	modBuiltin  = string(feature.SemanticTokenModifiersDefaultLibrary)
 )
 
 // SemanticTokens returns the semantic tokens of a document in order, none
 // overlapping: of every line of a command file, and of every >cs string of
 // a host file, where they colour the command inside the literal.
-func SemanticTokens(languageID string, text []byte) []lsp.SemanticToken {
-	var out []lsp.SemanticToken
+func SemanticTokens(languageID string, text []byte) []feature.SemanticToken {
+	var out []feature.SemanticToken
 	messages(languageID, text, 0, len(text), func(m *message) {
 		if m.str == nil {
 			if t := strings.TrimLeft(m.text, " \t"); strings.HasPrefix(t, "#") {
 				from := len(m.text) - len(t)
 				to := len(strings.TrimRight(m.text, " \t"))
-				out = append(out, lsp.SemanticToken{Start: m.base + from, End: m.base + to, Type: tokComment})
+				out = append(out, feature.SemanticToken{Start: m.base + from, End: m.base + to, Type: tokComment})
 				return
 			}
 		}
@@ -65,7 +63,7 @@ func SemanticTokens(languageID string, text []byte) []lsp.SemanticToken {
 	})
 	// The parts of a message come in source order, and so do the messages;
 	// the sort only guards the promise.
-	slices.SortStableFunc(out, func(a, b lsp.SemanticToken) int { return a.Start - b.Start })
+	slices.SortStableFunc(out, func(a, b feature.SemanticToken) int { return a.Start - b.Start })
 	kept := out[:0]
 	for _, t := range out {
 		if t.End <= t.Start || len(kept) > 0 && t.Start < kept[len(kept)-1].End {
@@ -78,7 +76,7 @@ func SemanticTokens(languageID string, text []byte) []lsp.SemanticToken {
 
 type tokenizer struct {
 	m   *message
-	out []lsp.SemanticToken
+	out []feature.SemanticToken
 }
 
 // add emits the token of the message's bytes [from, to), in the pieces
@@ -94,7 +92,7 @@ func (tk *tokenizer) add(from, to int, typ string, mods ...string) {
 		piece := text[from : from+i]
 		lead := len(piece) - len(strings.TrimLeft(piece, " \t"))
 		if trail := len(strings.TrimRight(piece, " \t")); trail > lead {
-			tk.out = append(tk.out, lsp.SemanticToken{
+			tk.out = append(tk.out, feature.SemanticToken{
 				Start: tk.m.start(from + lead), End: tk.m.end(from + trail), Type: typ, Modifiers: mods,
 			})
 		}

@@ -4,11 +4,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"go.lsp.dev/protocol"
-
 	"github.com/web1on1/cscmd/ast"
 	"github.com/web1on1/cscmd/grammar"
-	"github.com/web1on1/cscmd/lsp"
+	"github.com/web1on1/cscmd/lsp/feature"
 )
 
 // Symbols returns one symbol per command message of a document — each
@@ -21,15 +19,15 @@ import (
 // Variable for a meta variable and EnumMember for the category, Function
 // for /assign, Event for /notify and a mention, Null for a command whose
 // verb cannot be read.
-func Symbols(languageID string, text []byte) []lsp.Symbol {
-	var out []lsp.Symbol
+func Symbols(languageID string, text []byte) []feature.Symbol {
+	var out []feature.Symbol
 	messages(languageID, text, 0, len(text), func(m *message) {
 		if grammar.Classify(m.text) != grammar.Command {
 			return
 		}
 		msg := m.parse()
 		name, kind := symbolName(msg)
-		sym := lsp.Symbol{Name: name, Kind: int(kind)}
+		sym := feature.Symbol{Name: name, Kind: int(kind)}
 		if m.str != nil {
 			sym.Start, sym.End = m.str.Start, m.str.End
 			sym.Detail = m.str.Callee
@@ -50,7 +48,7 @@ func Symbols(languageID string, text []byte) []lsp.Symbol {
 // each, and a long VALUE would push everything else out of sight.
 const maxName = 60
 
-func symbolName(msg ast.Message) (string, protocol.SymbolKind) {
+func symbolName(msg ast.Message) (string, feature.SymbolKind) {
 	var parts []string
 	word := func(s string) {
 		if s != "" {
@@ -67,10 +65,10 @@ func symbolName(msg ast.Message) (string, protocol.SymbolKind) {
 			word(t.Value)
 		}
 	}
-	kind := protocol.SymbolKindNull
+	kind := feature.SymbolKindNull
 	switch m := msg.(type) {
 	case *ast.Field:
-		kind = protocol.SymbolKindField
+		kind = feature.SymbolKindField
 		if m.Name != nil {
 			word(m.Name.Name)
 		} else {
@@ -93,32 +91,32 @@ func symbolName(msg ast.Message) (string, protocol.SymbolKind) {
 			word(loc)
 		}
 	case *ast.Form:
-		kind = protocol.SymbolKindObject
+		kind = feature.SymbolKindObject
 		word("form")
 		id(m.Form)
 	case *ast.Set:
-		kind = protocol.SymbolKindVariable
+		kind = feature.SymbolKindVariable
 		word("set")
 		if m.Name != nil {
 			word(m.Name.Name)
 			if m.Name.Name == ast.Category {
-				kind = protocol.SymbolKindEnumMember
+				kind = feature.SymbolKindEnumMember
 			}
 		}
 		text(m.Value)
 	case *ast.Assign:
-		kind = protocol.SymbolKindFunction
+		kind = feature.SymbolKindFunction
 		word("assign")
 		id(m.Target)
 	case *ast.Notify:
-		kind = protocol.SymbolKindEvent
+		kind = feature.SymbolKindEvent
 		word("notify")
 		if m.Inbox == nil {
 			word("all")
 		}
 		id(m.Inbox)
 	case *ast.Mention:
-		kind = protocol.SymbolKindEvent
+		kind = feature.SymbolKindEvent
 		word("mention")
 		id(m.Target)
 		text(m.Text)

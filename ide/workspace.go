@@ -15,7 +15,7 @@ import (
 	"github.com/web1on1/cscmd/config"
 	"github.com/web1on1/cscmd/host"
 	"github.com/web1on1/cscmd/lint"
-	"github.com/web1on1/cscmd/lsp"
+	"github.com/web1on1/cscmd/lsp/feature"
 	"go.lsp.dev/uri"
 )
 
@@ -80,7 +80,7 @@ func (w *Workspaces) load(file string) (*Workspace, error) {
 
 // Reload forgets every loaded config and loads those of the workspace
 // folders again: the one in or above each folder. The problems of a broken
-// config come back as *lsp.ConfigError, joined, for the server to show on
+// config come back as *feature.ConfigError, joined, for the server to show on
 // the file; the documents' configs are found again as they are analysed.
 func (w *Workspaces) Reload(_ context.Context, folders []string) error {
 	w.mu.Lock()
@@ -101,11 +101,11 @@ func (w *Workspaces) Reload(_ context.Context, folders []string) error {
 				if e.Key != "" {
 					msg = e.Key + ": " + msg
 				}
-				errs = append(errs, &lsp.ConfigError{Path: file, Line: e.Line, Column: e.Column, Message: msg})
+				errs = append(errs, &feature.ConfigError{Path: file, Line: e.Line, Column: e.Column, Message: msg})
 			}
 		case errors.Is(err, os.ErrNotExist):
 		case err != nil:
-			errs = append(errs, &lsp.ConfigError{Path: file, Message: err.Error()})
+			errs = append(errs, &feature.ConfigError{Path: file, Message: err.Error()})
 		}
 	}
 	return errors.Join(errs...)

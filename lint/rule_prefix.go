@@ -19,7 +19,7 @@ var rulePrefix = &Rule{
 		if !ok || c.Intended == nil {
 			return
 		}
-		pr := prefixOf(c.Intended)
+		pr := ast.PrefixOf(c.Intended)
 		start, end := c.Pos().Offset, pr.End().Offset
 		repl, msg := ">cs", fmt.Sprintf("%q is not the command prefix %q, so the widget sends this message as chat", p.textAt(start, end), ">cs")
 		switch next := byteAt(p.Src, end); {
@@ -33,27 +33,6 @@ var rulePrefix = &Rule{
 		fix := replace(fmt.Sprintf("Replace with %q", repl), start, end, repl)
 		d.Fix = &fix
 	},
-}
-
-// prefixOf returns the prefix of a command.
-func prefixOf(m ast.Message) *ast.Prefix {
-	switch m := m.(type) {
-	case *ast.Field:
-		return m.Prefix
-	case *ast.Form:
-		return m.Prefix
-	case *ast.Set:
-		return m.Prefix
-	case *ast.Assign:
-		return m.Prefix
-	case *ast.Notify:
-		return m.Prefix
-	case *ast.Mention:
-		return m.Prefix
-	case *ast.Invalid:
-		return m.Prefix
-	}
-	return nil
 }
 
 // byteAt returns s[i], or 0 past the end.

@@ -2,26 +2,19 @@ package lsp
 
 import (
 	"context"
+	"github.com/web1on1/cscmd/lsp/feature"
 	"slices"
 
 	"go.lsp.dev/protocol"
 )
 
 // SemanticTokenTypes and SemanticTokenModifiers are the legend of semantic
-// tokens: the protocol's predefined types and modifiers, which every theme
-// colours. The legend thus holds no knowledge of the language: Options
-// picks from it by name. They must not be modified.
+// tokens (package feature's): the protocol's predefined types and
+// modifiers, which every theme colours. The legend thus holds no knowledge
+// of the language: Options picks from it by name. They must not be modified.
 var (
-	SemanticTokenTypes = []string{
-		"namespace", "type", "class", "enum", "interface", "struct", "typeParameter",
-		"parameter", "variable", "property", "enumMember", "event", "function", "method",
-		"macro", "keyword", "modifier", "comment", "string", "number", "regexp", "operator",
-		"decorator", "label",
-	}
-	SemanticTokenModifiers = []string{
-		"declaration", "definition", "readonly", "static", "deprecated", "abstract",
-		"async", "modification", "documentation", "defaultLibrary",
-	}
+	SemanticTokenTypes     = feature.SemanticTokenTypes
+	SemanticTokenModifiers = feature.SemanticTokenModifiers
 )
 
 // tokenTypeIndex and tokenModifierBit encode the legend for the wire.

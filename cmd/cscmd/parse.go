@@ -162,24 +162,5 @@ func parseParallel(w io.Writer, name string, src []byte, encode func([]byte, *re
 }
 
 func parseChunk(name string, src []byte, piece grammar.Piece, bom bool, encode func([]byte, *report.Parsed) []byte) []byte {
-	doc, errs := grammar.ParseDocument(src[piece.Start:piece.End], grammar.Base(piece.Base))
-	out := make([]byte, 0, (piece.End-piece.Start)*2)
-	p := report.Parsed{File: name}
-	for _, m := range doc.Messages {
-		pos := m.Pos()
-		lineStart := pos.Offset - (pos.Column - 1)
-		if bom && lineStart == 0 {
-			lineStart = len("\uFEFF")
-		}
-		lineEnd := linemap.LineEnd(src, lineStart)
-		p.Line, p.LineStart, p.Message = pos.Line, lineStart, m
-		p.Text = string(src[lineStart:lineEnd])
-		n := 0
-		for n < len(errs) && errs[n].Pos.Line == pos.Line {
-			n++
-		}
-		p.Errors, errs = errs[:n], errs[n:]
-		out = encode(out, &p)
-	}
-	return out
+	return report.AppendDocument(make([]byte, 0, (piece.End-piece.Start)*2), name, src, piece, bom, encode)
 }
