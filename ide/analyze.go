@@ -46,12 +46,12 @@ func (a *Analyzer) Analyze(ws *Workspace, docURI, languageID string, text []byte
 		if lang := hostLanguage(languageID); lang != nil {
 			// Through the shared extraction: completion, hover and hints
 			// will ask about this very text next.
-			f, err := extractWithError(lang, text)
+			f, err := ws.extractions().extractWithError(lang, text)
 			return l.LintExtractedCached(f, err, text, a.cache(docURI, cfg).strings)
 		}
 		return nil
 	})
-	return findings(diags, languageID, text)
+	return findings(ws.extractions(), diags, languageID, text)
 }
 
 // Forget drops what the analyzer keeps for a closed document.
@@ -81,11 +81,11 @@ var severities = map[lint.Severity]int{
 	lint.Info:    feature.SeverityInfo,
 }
 
-func findings(diags []lint.Diagnostic, languageID string, text []byte) []feature.Finding {
+func findings(x *Extractions, diags []lint.Diagnostic, languageID string, text []byte) []feature.Finding {
 	if len(diags) == 0 {
 		return nil
 	}
-	ig := newIgnorer(languageID, text)
+	ig := newIgnorer(x, languageID, text)
 	out := make([]feature.Finding, 0, len(diags))
 	for _, d := range diags {
 		f := feature.Finding{Start: d.Start, End: d.End, Severity: severities[d.Severity], Code: d.Rule, Message: d.Message}
@@ -129,10 +129,10 @@ type ignorer struct {
 	parent  []int
 }
 
-func newIgnorer(languageID string, text []byte) *ignorer {
+func newIgnorer(x *Extractions, languageID string, text []byte) *ignorer {
 	ig := &ignorer{lang: host.ByID(languageID), text: text, lines: linemap.New(text)}
 	if l := hostLanguage(languageID); l != nil {
-		ig.file = extract(l, text)
+		ig.file = x.extract(l, text)
 		ig.regions = slices.Clone(ig.file.Regions)
 		slices.SortStableFunc(ig.regions, func(a, b host.Region) int {
 			if a.Start != b.Start {

@@ -116,7 +116,7 @@ func TestWorkspaces(t *testing.T) {
 	require.NotNil(t, ws)
 	assert.True(t, ws.Catalog().Categories().Contains("Used Car"))
 	assert.Same(t, ws, w.For(doc), "loaded once")
-	assert.Nil(t, w.For("untitled:Untitled-1"))
+	assert.Nil(t, w.For("untitled:Untitled-1").Config, "a document that is not a file has no configuration")
 
 	require.NoError(t, os.WriteFile(cfgPath, []byte("rules:\n  prefx: off\ncatalog:\n  categories: [New Car]\n"), 0o644))
 	err := w.Reload(t.Context(), []string{dir})

@@ -17,7 +17,7 @@ import (
 // In a command file only the cursor's line is read; in a host file, the
 // string literal holding the cursor, as extraction finds it.
 func Complete(ws *Workspace, languageID string, text []byte, offset int) []feature.Completion {
-	m, cur, ok := messageAt(languageID, text, offset)
+	m, cur, ok := messageAt(ws.extractions(), languageID, text, offset)
 	if !ok {
 		return nil
 	}

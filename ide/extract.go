@@ -7,15 +7,21 @@ import (
 	"github.com/web1on1/cscmd/host"
 )
 
-// extractions remembers the extraction of the last few host texts.
-// Completion, hover and inlay hints ask about the same text again and again
-// as the cursor moves; hashing a file costs a small fraction of lexing it
-// (a 10,000-line script takes milliseconds to extract). A *host.File is
-// only read once made, so one may be shared.
-var extractions struct {
+// Extractions remembers the extraction of the last few host texts of one
+// editor session. Completion, hover and inlay hints ask about the same text
+// again and again as the cursor moves; hashing a file costs a small
+// fraction of lexing it (a 10,000-line script takes milliseconds to
+// extract). A *host.File is only read once made, so one may be shared.
+// Workspaces keeps one for the documents it serves; a nil *Extractions
+// extracts every time.
+type Extractions struct {
 	mu    sync.Mutex
 	files map[extractKey]extracted
 	order []extractKey // oldest first
+	// embedded remembers the extraction of the documents embedded in host
+	// texts, so that a keystroke in one tag of a tag manager's export
+	// extracts that tag again, not the thousands of others.
+	embedded host.DocCache
 }
 
 // extracted is what host.Extract returned for one text.
@@ -25,11 +31,6 @@ type extracted struct {
 }
 
 const keptExtractions = 8
-
-// embedded remembers the extraction of the documents embedded in host
-// texts, so that a keystroke in one tag of a tag manager's export extracts
-// that tag again, not the thousands of others.
-var embedded host.DocCache
 
 var extractSeed = maphash.MakeSeed()
 
@@ -41,33 +42,36 @@ type extractKey struct {
 
 // extract is host.Extract through the cache, for the features that do not
 // show the host's syntax error.
-func extract(lang *host.Language, text []byte) *host.File {
-	f, _ := extractWithError(lang, text)
+func (x *Extractions) extract(lang *host.Language, text []byte) *host.File {
+	f, _ := x.extractWithError(lang, text)
 	return f
 }
 
 // extractWithError is host.Extract through the cache.
-func extractWithError(lang *host.Language, text []byte) (*host.File, error) {
+func (x *Extractions) extractWithError(lang *host.Language, text []byte) (*host.File, error) {
+	if x == nil {
+		return host.Extract(lang, text)
+	}
 	k := extractKey{lang: lang, size: len(text), sum: maphash.Bytes(extractSeed, text)}
-	extractions.mu.Lock()
-	x, ok := extractions.files[k]
-	extractions.mu.Unlock()
+	x.mu.Lock()
+	e, ok := x.files[k]
+	x.mu.Unlock()
 	if ok {
-		return x.file, x.err
+		return e.file, e.err
 	}
-	x.file, x.err = host.ExtractCached(lang, text, &embedded)
-	extractions.mu.Lock()
-	defer extractions.mu.Unlock()
-	if extractions.files == nil {
-		extractions.files = map[extractKey]extracted{}
+	e.file, e.err = host.ExtractCached(lang, text, &x.embedded)
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.files == nil {
+		x.files = map[extractKey]extracted{}
 	}
-	if _, ok := extractions.files[k]; !ok {
-		if len(extractions.order) == keptExtractions {
-			delete(extractions.files, extractions.order[0])
-			extractions.order = extractions.order[1:]
+	if _, ok := x.files[k]; !ok {
+		if len(x.order) == keptExtractions {
+			delete(x.files, x.order[0])
+			x.order = x.order[1:]
 		}
-		extractions.files[k] = x
-		extractions.order = append(extractions.order, k)
+		x.files[k] = e
+		x.order = append(x.order, k)
 	}
-	return x.file, x.err
+	return e.file, e.err
 }

@@ -53,13 +53,13 @@ func FuzzFeatures(f *testing.F) {
 			}
 		}
 		done := 0
-		for _, tok := range ide.SemanticTokens(id, text) {
+		for _, tok := range ide.SemanticTokens(nil, id, text) {
 			if tok.Start < done || tok.End <= tok.Start || tok.End > len(text) {
 				t.Fatalf("token %+v after %d", tok, done)
 			}
 			done = tok.End
 		}
-		for _, sym := range ide.Symbols(id, text) {
+		for _, sym := range ide.Symbols(nil, id, text) {
 			if sym.Name == "" || sym.Start > sym.SelStart || sym.SelStart > sym.SelEnd || sym.SelEnd > sym.End || sym.End > len(text) {
 				t.Fatalf("symbol %+v", sym)
 			}

@@ -16,7 +16,7 @@ import (
 // entry it names and its creation time; on a name or a category, whether the
 // catalog knows it. start and end are the document range described.
 func Hover(ws *Workspace, languageID string, text []byte, offset int) (markdown string, start, end int, ok bool) {
-	m, cur, ok := messageAt(languageID, text, offset)
+	m, cur, ok := messageAt(ws.extractions(), languageID, text, offset)
 	if !ok {
 		return "", 0, 0, false
 	}

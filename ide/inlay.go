@@ -17,7 +17,7 @@ func InlayHints(ws *Workspace, languageID string, text []byte, start, end int) [
 		return nil
 	}
 	var out []feature.InlayHint
-	messages(languageID, text, start, end, func(m *message) {
+	messages(ws.extractions(), languageID, text, start, end, func(m *message) {
 		if grammar.Classify(m.text) == grammar.Chat {
 			return // comments, chat, and host strings that only look like commands
 		}

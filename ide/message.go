@@ -62,7 +62,7 @@ func (m *message) parse() ast.Message {
 // without reading the rest of the document; in a host file, the extracted
 // string whose characters the offset lies between (or at either end of),
 // not inside an escape or a dynamic part.
-func messageAt(languageID string, text []byte, offset int) (message, int, bool) {
+func messageAt(x *Extractions, languageID string, text []byte, offset int) (message, int, bool) {
 	if offset < 0 || offset > len(text) {
 		return message{}, 0, false
 	}
@@ -77,7 +77,7 @@ func messageAt(languageID string, text []byte, offset int) (message, int, bool) 
 	if lang == nil {
 		return message{}, 0, false
 	}
-	f := extract(lang, text)
+	f := x.extract(lang, text)
 	// Strings come in source order and do not nest, so only the first one
 	// ending at or after offset can hold it.
 	i := sort.Search(len(f.Strings), func(i int) bool { return f.Strings[i].End >= offset })
@@ -120,7 +120,7 @@ func readable(s string) string {
 // range [start, end]: in a command file each line that is not blank
 // (comments included), in a host file each extracted string. In a command
 // file only the lines of the range are read.
-func messages(languageID string, text []byte, start, end int, f func(m *message)) {
+func messages(x *Extractions, languageID string, text []byte, start, end int, f func(m *message)) {
 	start, end = max(start, 0), min(end, len(text))
 	if isCommands(languageID) {
 		if start > end {
@@ -143,7 +143,7 @@ func messages(languageID string, text []byte, start, end int, f func(m *message)
 	if lang == nil {
 		return
 	}
-	file := extract(lang, text)
+	file := x.extract(lang, text)
 	for i := range file.Strings {
 		if s := &file.Strings[i]; s.End >= start && s.Start <= end {
 			f(&message{text: s.Text, str: s})

@@ -43,9 +43,9 @@ const (
 // SemanticTokens returns the semantic tokens of a document in order, none
 // overlapping: of every line of a command file, and of every >cs string of
 // a host file, where they colour the command inside the literal.
-func SemanticTokens(languageID string, text []byte) []feature.SemanticToken {
+func SemanticTokens(ws *Workspace, languageID string, text []byte) []feature.SemanticToken {
 	var out []feature.SemanticToken
-	messages(languageID, text, 0, len(text), func(m *message) {
+	messages(ws.extractions(), languageID, text, 0, len(text), func(m *message) {
 		if m.str == nil {
 			if t := strings.TrimLeft(m.text, " \t"); strings.HasPrefix(t, "#") {
 				from := len(m.text) - len(t)

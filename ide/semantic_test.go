@@ -56,7 +56,7 @@ func TestSemanticTokensCommandFile(t *testing.T) {
 		">cs macro", "@ keyword", "6248f0083ab5d5001e523146 number", "Hello this is for you string",
 		">CS macro.deprecated", "/notify keyword", "605411853c68d83fd1ac7655 number",
 		">cs macro",
-	}, tokens(t, text, ide.SemanticTokens("cscmd", text)))
+	}, tokens(t, text, ide.SemanticTokens(nil, "cscmd", text)))
 }
 
 func TestSemanticTokensHost(t *testing.T) {
@@ -65,14 +65,14 @@ func TestSemanticTokensHost(t *testing.T) {
 		`\x3ecs macro`, "/set keyword", "@category enumMember", "Used Car string",
 		">cs macro", "/assign keyword",
 		">cs macro", ". keyword", "brand property", "x string",
-	}, tokens(t, text, ide.SemanticTokens("javascript", text)), "dynamic parts are left to the host")
+	}, tokens(t, text, ide.SemanticTokens(nil, "javascript", text)), "dynamic parts are left to the host")
 }
 
 // Every type and modifier is one the server's legend holds.
 func TestSemanticTokensLegend(t *testing.T) {
 	text := []byte("# c\n>cs .location 61be87aeafdf672d381a9db4#61be87aeafdf672d381a9db5\n>CS /set @category x\n>cs /set a b\n>cs @6248f0083ab5d5001e523146 hi\n")
 	seen := map[string]bool{}
-	for _, tok := range ide.SemanticTokens("cscmd", text) {
+	for _, tok := range ide.SemanticTokens(nil, "cscmd", text) {
 		assert.True(t, slices.Contains(lsp.SemanticTokenTypes, tok.Type), tok.Type)
 		seen[tok.Type] = true
 		for _, m := range tok.Modifiers {

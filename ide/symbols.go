@@ -19,9 +19,9 @@ import (
 // Variable for a meta variable and EnumMember for the category, Function
 // for /assign, Event for /notify and a mention, Null for a command whose
 // verb cannot be read.
-func Symbols(languageID string, text []byte) []feature.Symbol {
+func Symbols(ws *Workspace, languageID string, text []byte) []feature.Symbol {
 	var out []feature.Symbol
-	messages(languageID, text, 0, len(text), func(m *message) {
+	messages(ws.extractions(), languageID, text, 0, len(text), func(m *message) {
 		if grammar.Classify(m.text) != grammar.Command {
 			return
 		}

@@ -41,14 +41,14 @@ func TestSymbolsCommandFile(t *testing.T) {
 		{"/sett x", ">cs /sett x", "/sett", protocol.SymbolKindNull},
 		{">cs", ">cs", ">cs", protocol.SymbolKindNull},
 		{"brand long long long long long long long long long long lon…", ">cs .brand" + strings.TrimRight(" "+strings.Repeat("long ", 20), " "), ".", protocol.SymbolKindField},
-	}, symbols(text, ide.Symbols("cscmd", text)))
+	}, symbols(text, ide.Symbols(nil, "cscmd", text)))
 }
 
 func TestSymbolsHost(t *testing.T) {
 	text := []byte("web1on1.api.sendClientMessage('>cs /set @category Used Car');\n" +
 		"f(`>cs /assign ${user.id}`);\n" +
 		"g('\\x3ecs /notify'); h('> cs /notify'); i('hello')\n")
-	syms := ide.Symbols("javascript", text)
+	syms := ide.Symbols(nil, "javascript", text)
 	assert.Equal(t, []symbol{
 		{"set @category Used Car", "'>cs /set @category Used Car'", "/set", protocol.SymbolKindEnumMember},
 		{"assign ${…}", "`>cs /assign ${user.id}`", "/assign", protocol.SymbolKindFunction},

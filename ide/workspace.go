@@ -23,6 +23,17 @@ import (
 // or a nil Config means none: every rule at its default, no catalog.
 type Workspace struct {
 	Config *config.Config
+	// Extractions is where the features keep the extraction of the texts
+	// they are asked about, shared by the workspaces of one Workspaces; nil
+	// extracts every time.
+	Extractions *Extractions
+}
+
+func (w *Workspace) extractions() *Extractions {
+	if w == nil {
+		return nil
+	}
+	return w.Extractions
 }
 
 // Catalog returns the catalog in force, or nil.
@@ -40,25 +51,31 @@ type Workspaces struct {
 	mu     sync.Mutex
 	byDir  map[string]*Workspace // directory → the workspace of its files
 	byFile map[string]*Workspace // config file → its workspace
+	bare   *Workspace            // the workspace of documents without a config
+	// extractions are the host extractions of this session's documents.
+	extractions Extractions
 }
 
-// For returns the workspace of the document at uri; a document that is not
-// a file has none.
+// For returns the workspace of the document at uri. A document that is not a
+// file, or has no .cscmd.yaml above it, gets one without a Config.
 func (w *Workspaces) For(docURI string) *Workspace {
 	u := uri.URI(docURI)
-	if u.Scheme() != "file" {
-		return nil
-	}
-	dir := filepath.Dir(u.Path())
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	if w.bare == nil {
+		w.bare = &Workspace{Extractions: &w.extractions}
+	}
+	if u.Scheme() != "file" {
+		return w.bare
+	}
+	dir := filepath.Dir(u.Path())
 	if ws, ok := w.byDir[dir]; ok {
 		return ws
 	}
 	if w.byDir == nil {
 		w.byDir, w.byFile = map[string]*Workspace{}, map[string]*Workspace{}
 	}
-	var ws *Workspace
+	ws := w.bare
 	if file, err := config.Find(dir); err == nil && file != "" {
 		ws, _ = w.load(file)
 	}
@@ -73,7 +90,7 @@ func (w *Workspaces) load(file string) (*Workspace, error) {
 		return ws, nil
 	}
 	cfg, err := config.LoadFile(file, lint.RuleIDs())
-	ws := &Workspace{Config: cfg}
+	ws := &Workspace{Config: cfg, Extractions: &w.extractions}
 	w.byFile[file] = ws
 	return ws, err
 }

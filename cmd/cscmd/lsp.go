@@ -59,11 +59,11 @@ func (c *lspCmd) Run(e *env) error {
 		InlayHints: func(_ context.Context, uri, languageID string, text []byte, start, end int) []lsp.InlayHint {
 			return ide.InlayHints(ws.For(uri), languageID, text, start, end)
 		},
-		SemanticTokens: func(_ context.Context, _, languageID string, text []byte) []lsp.SemanticToken {
-			return ide.SemanticTokens(languageID, text)
+		SemanticTokens: func(_ context.Context, uri, languageID string, text []byte) []lsp.SemanticToken {
+			return ide.SemanticTokens(ws.For(uri), languageID, text)
 		},
-		Symbols: func(_ context.Context, _, languageID string, text []byte) []lsp.Symbol {
-			return ide.Symbols(languageID, text)
+		Symbols: func(_ context.Context, uri, languageID string, text []byte) []lsp.Symbol {
+			return ide.Symbols(ws.For(uri), languageID, text)
 		},
 		Reload: ws.Reload,
 		Closed: an.Forget,
