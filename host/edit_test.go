@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/web1on1/cscmd/internal/benchdoc"
 )
 
 // A DocCache finds what Extract finds, through every edit of a component,
@@ -32,42 +33,6 @@ func TestDocCacheEdits(t *testing.T) {
 	}
 }
 
-// benchPage builds a page of n lines of a component or template with a
-// handler, a bound prop or a template tag on most lines.
-func benchPage(n int, line func(*strings.Builder, int)) []byte {
-	var b strings.Builder
-	for i := range n {
-		line(&b, i)
-	}
-	return []byte(b.String())
-}
-
-func benchVueLine(b *strings.Builder, i int) {
-	switch i % 4 {
-	case 0:
-		fmt.Fprintf(b, "    <button @click=\"web1on1.api.sendClientMessage('>cs /set @category Used Car')\">Used</button>\n")
-	case 1:
-		fmt.Fprintf(b, "    <p class=\"price\" :title=\"item%d.name\">{{ total }} for item %d</p>\n", i, i)
-	case 2:
-		fmt.Fprintf(b, "    <ChatButton :message=\"'>cs .brand ' + brand\" v-if=\"shown\" />\n")
-	default:
-		fmt.Fprintf(b, "    <!-- line %d -->\n", i)
-	}
-}
-
-func benchPHPLine(b *strings.Builder, i int) {
-	switch i % 4 {
-	case 0:
-		fmt.Fprintf(b, "<?php if ( $used ) : ?><button onclick=\"web1on1.api.sendClientMessage('>cs /set @category Used Car')\">Used</button><?php endif; ?>\n")
-	case 1:
-		fmt.Fprintf(b, "<p class=\"price\"><?php echo esc_html( $total ); ?> for item %d</p>\n", i)
-	case 2:
-		fmt.Fprintf(b, "<button onclick=\"web1on1.api.sendClientMessage('>cs .brand <?= esc_js( $brand ) ?>')\">Brand</button>\n")
-	default:
-		fmt.Fprintf(b, "<!-- line %d -->\n", i)
-	}
-}
-
 // BenchmarkExtractEdit extracts a 10,000-line component and template page
 // after a one-byte edit, as the language server does after a keystroke:
 // with a DocCache, against Extract from scratch as the baseline, and
@@ -79,8 +44,8 @@ func BenchmarkExtractEdit(b *testing.B) {
 		lang *Language
 		src  []byte
 	}{
-		{"vue", Vue, benchPage(10000, benchVueLine)},
-		{"php", PHP, benchPage(10000, benchPHPLine)},
+		{"vue", Vue, benchdoc.Page(10000, benchdoc.VueLine)},
+		{"php", PHP, benchdoc.Page(10000, benchdoc.PHPLine)},
 	} {
 		b.Run(tc.name+"/scratch", func(b *testing.B) {
 			for i := 0; b.Loop(); i++ {

@@ -14,6 +14,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/web1on1/cscmd/internal/benchdoc"
 )
 
 // rpc is a minimal JSON-RPC client of a language server over stdio, for
@@ -144,44 +146,8 @@ func BenchmarkLSP(b *testing.B) {
 	b.Run("cscmd", func(b *testing.B) { benchLSP(b, "cscmd", "big.cscmd", cscmdLine, 12) })
 	b.Run("javascript", func(b *testing.B) { benchLSP(b, "javascript", "big.js", jsLine, 50) })
 	b.Run("gtm-json", func(b *testing.B) { benchLSP(b, "json", "gtm.json", gtmLine, 111) })
-	b.Run("vue", func(b *testing.B) { benchLSP(b, "vue", "Big.vue", vueLine, 65) })
-	b.Run("php", func(b *testing.B) { benchLSP(b, "php", "big.php", phpLine, 66) })
-}
-
-// vueLine and phpLine write the lines of a component and of a template page
-// with handlers, bound props, interpolations and template tags; every fifth
-// line is an /assign handler where completion is asked.
-func vueLine(doc *strings.Builder, i int) {
-	if i == 0 {
-		doc.WriteString("<template>")
-	}
-	switch i % 5 {
-	case 0:
-		fmt.Fprintf(doc, "    <button @click=\"web1on1.api.sendClientMessage('>cs /set @category Used Car')\">Used</button>\n")
-	case 1:
-		fmt.Fprintf(doc, "    <p class=\"price\" :title=\"item%d.name\">{{ total }} for item %d</p>\n", i, i)
-	case 2:
-		fmt.Fprintf(doc, "    <button @click=\"web1on1.api.sendClientMessage('>cs /assign 62c6077ca980127f404b0301')\">Sales</button>\n")
-	case 3:
-		fmt.Fprintf(doc, "    <ChatButton :message=\"'>cs .brand ' + brand\" v-if=\"shown\" />\n")
-	default:
-		fmt.Fprintf(doc, "    <!-- line %d -->\n", i)
-	}
-}
-
-func phpLine(doc *strings.Builder, i int) {
-	switch i % 5 {
-	case 0:
-		fmt.Fprintf(doc, "<?php if ( $used ) : ?><button onclick=\"web1on1.api.sendClientMessage('>cs /set @category Used Car')\">Used</button><?php endif; ?>\n")
-	case 1:
-		fmt.Fprintf(doc, "<p class=\"price\"><?php echo esc_html( $total ); ?> for item %d</p>\n", i)
-	case 2:
-		fmt.Fprintf(doc, "    <button onclick=\"web1on1.api.sendClientMessage('>cs /assign 62c6077ca980127f404b0301')\">Sales</button>\n")
-	case 3:
-		fmt.Fprintf(doc, "<button onclick=\"web1on1.api.sendClientMessage('>cs .brand <?= esc_js( $brand ) ?>')\">Brand</button>\n")
-	default:
-		fmt.Fprintf(doc, "<!-- line %d -->\n", i)
-	}
+	b.Run("vue", func(b *testing.B) { benchLSP(b, "vue", "Big.vue", benchdoc.VueLine, 65) })
+	b.Run("php", func(b *testing.B) { benchLSP(b, "php", "big.php", benchdoc.PHPLine, 66) })
 }
 
 // cscmdLine and jsLine write line i of the benchmark's documents; every

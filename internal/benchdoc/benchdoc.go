@@ -1,0 +1,55 @@
+// Package benchdoc writes the large documents that the benchmarks of more
+// than one package edit: a Vue component and a PHP template page of many
+// lines, with handlers, bound props, interpolations and template tags.
+package benchdoc
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Page returns n lines written by line.
+func Page(n int, line func(*strings.Builder, int)) []byte {
+	var b strings.Builder
+	for i := range n {
+		line(&b, i)
+	}
+	return []byte(b.String())
+}
+
+// VueLine writes line i of a component; every fifth line, from the third,
+// is an /assign handler where a benchmark may ask for completion.
+func VueLine(doc *strings.Builder, i int) {
+	if i == 0 {
+		doc.WriteString("<template>")
+	}
+	switch i % 5 {
+	case 0:
+		fmt.Fprintf(doc, "    <button @click=\"web1on1.api.sendClientMessage('>cs /set @category Used Car')\">Used</button>\n")
+	case 1:
+		fmt.Fprintf(doc, "    <p class=\"price\" :title=\"item%d.name\">{{ total }} for item %d</p>\n", i, i)
+	case 2:
+		fmt.Fprintf(doc, "    <button @click=\"web1on1.api.sendClientMessage('>cs /assign 62c6077ca980127f404b0301')\">Sales</button>\n")
+	case 3:
+		fmt.Fprintf(doc, "    <ChatButton :message=\"'>cs .brand ' + brand\" v-if=\"shown\" />\n")
+	default:
+		fmt.Fprintf(doc, "    <!-- line %d -->\n", i)
+	}
+}
+
+// PHPLine writes line i of a WordPress-style template page, shaped like
+// VueLine's.
+func PHPLine(doc *strings.Builder, i int) {
+	switch i % 5 {
+	case 0:
+		fmt.Fprintf(doc, "<?php if ( $used ) : ?><button onclick=\"web1on1.api.sendClientMessage('>cs /set @category Used Car')\">Used</button><?php endif; ?>\n")
+	case 1:
+		fmt.Fprintf(doc, "<p class=\"price\"><?php echo esc_html( $total ); ?> for item %d</p>\n", i)
+	case 2:
+		fmt.Fprintf(doc, "    <button onclick=\"web1on1.api.sendClientMessage('>cs /assign 62c6077ca980127f404b0301')\">Sales</button>\n")
+	case 3:
+		fmt.Fprintf(doc, "<button onclick=\"web1on1.api.sendClientMessage('>cs .brand <?= esc_js( $brand ) ?>')\">Brand</button>\n")
+	default:
+		fmt.Fprintf(doc, "<!-- line %d -->\n", i)
+	}
+}
