@@ -7,6 +7,7 @@ var Blade = &Language{
 	Extensions: []string{".blade.php"},
 	IDs:        []string{"blade"},
 	Extract:    tmplExtract(tmplBlade),
+	Cuts:       true,
 	Finish:     tmplFinish(tmplBlade),
 	Comments:   tmplComments(Delims{Open: "{{--", Close: "--}}"}),
 	Suppress:   &Delims{Open: "{{--", Close: "--}}"},

@@ -208,7 +208,16 @@ func extractChunks(lang *Language, src []byte, a, b, depth int, c *DocCache) []c
 // together went past a limit that the extractor sets per file (see
 // File.strain): extracted whole, the file would have stopped earlier.
 func assemble(src []byte, chunks []chunk) (*File, *SyntaxError, bool) {
-	f := &File{}
+	var ns, nc, nr, nm int
+	for _, k := range chunks {
+		ns, nc, nr, nm = ns+len(k.file.Strings), nc+len(k.file.Calls), nr+len(k.file.Regions), nm+len(k.file.Comments)
+	}
+	f := &File{
+		Strings:  make([]String, 0, ns),
+		Calls:    make([]Call, 0, nc),
+		Regions:  make([]Region, 0, nr),
+		Comments: make([]Comment, 0, nm),
+	}
 	var err *SyntaxError
 	strain := 0
 	for _, k := range chunks {

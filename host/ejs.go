@@ -7,6 +7,7 @@ var EJS = &Language{
 	Extensions: []string{".ejs"},
 	IDs:        []string{"ejs"},
 	Extract:    tmplExtract(tmplEJS),
+	Cuts:       true,
 	Finish:     tmplFinish(tmplEJS),
 	Comments:   tmplComments(Delims{Open: "<%#", Close: "%>"}),
 	Suppress:   &Delims{Open: "<%#", Close: "%>"},

@@ -8,6 +8,7 @@ var ERB = &Language{
 	Extensions: []string{".erb", ".rhtml"},
 	IDs:        []string{"erb"},
 	Extract:    tmplExtract(tmplERB),
+	Cuts:       true,
 	Finish:     tmplFinish(tmplERB),
 	Comments:   tmplComments(Delims{Open: "<%#", Close: "%>"}),
 	Suppress:   &Delims{Open: "<%#", Close: "%>"},

@@ -9,6 +9,7 @@ var GoTemplate = &Language{
 	Extensions: []string{".tmpl", ".gohtml", ".gotmpl"},
 	IDs:        []string{"gotmpl", "gohtml"},
 	Extract:    tmplExtract(tmplGo),
+	Cuts:       true,
 	Finish:     tmplFinish(tmplGo),
 	Comments:   tmplComments(Delims{Open: "{{/*", Close: "*/}}"}, Delims{Open: "{{- /*", Close: "*/ -}}"}),
 	Suppress:   &Delims{Open: "{{/*", Close: "*/}}"},

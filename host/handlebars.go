@@ -8,6 +8,7 @@ var Handlebars = &Language{
 	Extensions: []string{".hbs", ".handlebars", ".mustache"},
 	IDs:        []string{"handlebars", "mustache"},
 	Extract:    tmplExtract(tmplHandlebars),
+	Cuts:       true,
 	Finish:     tmplFinish(tmplHandlebars),
 	Comments:   tmplComments(Delims{Open: "{{!--", Close: "--}}"}, Delims{Open: "{{!", Close: "}}"}),
 	Suppress:   &Delims{Open: "{{!--", Close: "--}}"},

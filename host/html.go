@@ -8,6 +8,8 @@ import (
 
 	"github.com/tdewolff/parse/v2"
 	thtml "github.com/tdewolff/parse/v2/html"
+
+	"github.com/web1on1/cscmd/linemap"
 )
 
 // HTML is a web page: its inline scripts and event handlers are JS
@@ -18,6 +20,7 @@ var HTML = &Language{
 	Extensions: []string{".html", ".htm"},
 	IDs:        []string{"html"},
 	Extract:    extractHTML,
+	Cuts:       true,
 	Comments:   []Delims{{Open: "<!--", Close: "-->"}},
 	Suppress:   &Delims{Open: "<!--", Close: "-->"},
 }
@@ -39,14 +42,19 @@ func extractHTML(src []byte) (*File, error) {
 	f := &File{}
 	var isScript, bodyNext bool
 	var scriptLang string // the language of the script's body, "" if none
+	// A raw text element's body (a script, a <textarea>) is read to its
+	// end tag: the text in it is no place for a cut.
+	var isRaw, rawNext bool
+	cuts := cutRecorder{n: len(src)}
 	for {
 		tt, data := l.Next()
 		end := in.Offset()
 		start := end - len(data)
-		afterOpen := bodyNext
-		bodyNext = false
+		afterOpen, afterRaw := bodyNext, rawNext
+		bodyNext, rawNext = false, false
 		switch tt {
 		case thtml.ErrorToken:
+			f.cuts = cuts.cuts
 			return f, nil
 		case thtml.CommentToken:
 			if bytes.Contains(data, []byte("cscmd-ignore")) {
@@ -55,6 +63,7 @@ func extractHTML(src []byte) (*File, error) {
 		case thtml.StartTagToken:
 			isScript = string(l.Text()) == "script"
 			scriptLang = "js"
+			isRaw = htmlRaw[string(l.Text())]
 		case thtml.AttributeToken:
 			val := l.AttrVal()
 			if val == nil {
@@ -80,11 +89,35 @@ func extractHTML(src []byte) (*File, error) {
 		case thtml.StartTagCloseToken, thtml.StartTagVoidToken:
 			// A script body follows even after `<script/>`.
 			bodyNext = isScript && scriptLang != ""
-			isScript = false
+			rawNext = isRaw
+			isScript, isRaw = false, false
 		case thtml.TextToken:
 			if afterOpen && end > start {
 				f.Docs = append(f.Docs, Doc{Lang: scriptLang, Text: src[start:end], Map: VerbatimMap(start, end-start), Own: true})
 			}
+			if !afterRaw {
+				htmlCuts(&cuts, src, start, end)
+			}
+		}
+	}
+}
+
+// htmlRaw are the elements whose body the lexer reads as raw text, up to
+// their end tag.
+var htmlRaw = map[string]bool{"script": true, "style": true, "textarea": true, "title": true,
+	"xmp": true, "iframe": true, "plaintext": true, "svg": true, "math": true, "xml": true}
+
+// htmlCuts records the line starts in the text src[start:end] as cuts: in
+// text between tags a page is read as from its start.
+func htmlCuts(cuts *cutRecorder, src []byte, start, end int) {
+	for p := start; p < end; {
+		i := bytes.IndexAny(src[p:end], "\n\r")
+		if i < 0 {
+			return
+		}
+		p += i + linemap.BreakAt(src, p+i)
+		if p <= end {
+			cuts.add(p)
 		}
 	}
 }

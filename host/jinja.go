@@ -8,6 +8,7 @@ var Jinja = &Language{
 	Extensions: []string{".j2", ".jinja", ".jinja2", ".njk"},
 	IDs:        []string{"jinja", "jinja-html", "nunjucks"},
 	Extract:    tmplExtract(tmplJinja),
+	Cuts:       true,
 	Finish:     tmplFinish(tmplJinja),
 	Comments:   tmplComments(Delims{Open: "{#", Close: "#}"}),
 	Suppress:   &Delims{Open: "{#", Close: "#}"},

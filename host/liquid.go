@@ -7,6 +7,7 @@ var Liquid = &Language{
 	Extensions: []string{".liquid"},
 	IDs:        []string{"liquid"},
 	Extract:    tmplExtract(tmplLiquid),
+	Cuts:       true,
 	Finish:     tmplFinish(tmplLiquid),
 	Comments:   tmplComments(Delims{Open: "{% comment %}", Close: "{% endcomment %}"}, Delims{Open: "{% #", Close: "%}"}),
 	Suppress:   &Delims{Open: "{% #", Close: "%}"},

@@ -8,6 +8,7 @@ var PHP = &Language{
 	Extensions: []string{".php", ".phtml"},
 	IDs:        []string{"php"},
 	Extract:    tmplExtract(tmplPHP),
+	Cuts:       true,
 	Finish:     tmplFinish(tmplPHP),
 	Comments:   tmplComments(Delims{Open: "<?php", Close: "?>"}),
 	Suppress:   &Delims{Open: "<?php //", Close: "?>"},

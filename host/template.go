@@ -61,7 +61,14 @@ const (
 // close is left as text, except a PHP block, which may run to the end of the
 // file.
 func tmplMask(d tmplDialect, src []byte) ([]byte, []tmplTag) {
-	m := tmplMasker{d: d, src: src}
+	out, m := tmplMasked(d, src)
+	return out, m.tags
+}
+
+// tmplMasked is tmplMask, with the masker that read src: where its tags
+// and the text it skipped lie, and whether it read to the end.
+func tmplMasked(d tmplDialect, src []byte) ([]byte, *tmplMasker) {
+	m := &tmplMasker{d: d, src: src, openAt: len(src) + 1}
 	m.scan()
 	out := bytes.Clone(src)
 	for _, t := range m.tags {
@@ -75,13 +82,20 @@ func tmplMask(d tmplDialect, src []byte) ([]byte, []tmplTag) {
 			}
 		}
 	}
-	return out, m.tags
+	return out, m
 }
 
 type tmplMasker struct {
 	d    tmplDialect
 	src  []byte
 	tags []tmplTag
+	// spans are what each tag read took: the tag, and a raw block's body
+	// with it. A cut inside one is none (see chunk.go).
+	spans [][2]int
+	// at is where the tag being read starts; openAt is the first tag
+	// whose read ran into the end of src (len(src)+1 if none): what the
+	// masker made of the text from there on depends on what follows it.
+	at, openAt int
 	// none records, per closer, an offset after which it does not occur, so
 	// that a page of unclosed openers is scanned in linear time.
 	none map[string]int
@@ -108,13 +122,21 @@ func (m *tmplMasker) scan() {
 			return
 		}
 		i += j
+		m.at = i
 		if next := m.tagAt(i); next > i {
+			m.spans = append(m.spans, [2]int{i, next})
+			if next == len(m.src) {
+				m.toEnd()
+			}
 			i = next
 		} else {
 			i++
 		}
 	}
 }
+
+// toEnd records that reading the current tag ran into the end of src.
+func (m *tmplMasker) toEnd() { m.openAt = min(m.openAt, m.at) }
 
 // add records a tag and returns its end.
 func (m *tmplMasker) add(start, end int, kind tmplKind) int {
@@ -215,11 +237,15 @@ func (m *tmplMasker) find(from int, closer string, quoted bool) int {
 		key += "\x00quoted"
 	}
 	if n, ok := m.none[key]; ok && from >= n {
+		m.toEnd()
 		return -1
 	}
-	e := tmplFind(m.src, from, closer, quoted)
+	e, toEnd := tmplFind(m.src, from, closer, quoted)
 	if e < 0 {
 		m.absent(key, from)
+	}
+	if toEnd {
+		m.toEnd()
 	}
 	return e
 }
@@ -227,8 +253,9 @@ func (m *tmplMasker) find(from int, closer string, quoted bool) int {
 // tmplFind returns the offset just after the first closer at or after
 // src[from], skipping '…', "…" and `…` strings when quoted; -1 if there is
 // none. A string left open falls back to the first closer at all, so that a
-// stray quote cannot swallow the rest of the page.
-func tmplFind(src []byte, from int, closer string, quoted bool) int {
+// stray quote cannot swallow the rest of the page. toEnd reports that the
+// search read to the end of src: for no closer, or for that string.
+func tmplFind(src []byte, from int, closer string, quoted bool) (e int, toEnd bool) {
 	c := []byte(closer)
 	if quoted {
 		for i := from; i < len(src); i++ {
@@ -236,22 +263,23 @@ func tmplFind(src []byte, from int, closer string, quoted bool) int {
 			case '\'', '"', '`':
 				e := tmplSkipString(src, i)
 				if e < 0 {
-					return tmplFind(src, from, closer, false)
+					e, _ = tmplFind(src, from, closer, false)
+					return e, true
 				}
 				i = e - 1
 			case c[0]:
 				if bytes.HasPrefix(src[i:], c) {
-					return i + len(c)
+					return i + len(c), false
 				}
 			}
 		}
-		return -1
+		return -1, true
 	}
 	j := bytes.Index(src[from:], c)
 	if j < 0 {
-		return -1
+		return -1, true
 	}
-	return from + j + len(c)
+	return from + j + len(c), false
 }
 
 // tmplSkipString returns the offset after the string quoted at src[i], or -1
@@ -363,11 +391,13 @@ func (m *tmplMasker) block(i int) int {
 func (m *tmplMasker) endBlock(from int, end string) int {
 	key := "{% " + end
 	if n, ok := m.none[key]; ok && from >= n {
+		m.toEnd()
 		return -1
 	}
 	e := tmplEndBlock(m.src, from, end)
 	if e < 0 {
 		m.absent(key, from)
+		m.toEnd()
 	}
 	return e
 }
@@ -376,11 +406,13 @@ func (m *tmplMasker) endBlock(from int, end string) int {
 // (@endphp) at or after src[from], or -1, remembering its absence too.
 func (m *tmplMasker) endDirective(from int, end string) int {
 	if n, ok := m.none[end]; ok && from >= n {
+		m.toEnd()
 		return -1
 	}
 	j := bytes.Index(m.src[from:], []byte(end))
 	if j < 0 {
 		m.absent(end, from)
+		m.toEnd()
 		return -1
 	}
 	return from + j + len(end)
@@ -407,7 +439,7 @@ func tmplEndBlock(src []byte, from int, end string) int {
 		i += j
 		k := tmplSkipSpace(src, i+2, "-~")
 		if tmplWordAt(src, k, end) {
-			if e := tmplFind(src, k, "%}", false); e > 0 {
+			if e, _ := tmplFind(src, k, "%}", false); e > 0 {
 				return e
 			}
 			return -1
@@ -462,7 +494,10 @@ func (m *tmplMasker) php(i int) int {
 	default:
 		return i
 	}
-	e := phpEnd(src, i+n)
+	e, toEnd := phpEnd(src, i+n)
+	if toEnd {
+		m.toEnd()
+	}
 	switch code := src[i+n : e]; {
 	case kind == tmplOutput:
 	case phpWrites(code):
@@ -500,31 +535,32 @@ func phpComment(code []byte) bool {
 }
 
 // phpEnd returns the offset after the "?>" that ends the PHP code starting at
-// src[i], or len(src).
-func phpEnd(src []byte, i int) int {
+// src[i], or len(src); toEnd reports that it read to the end of src (for a
+// string or comment left open, or for the "?>").
+func phpEnd(src []byte, i int) (e int, toEnd bool) {
 	for i < len(src) {
 		c := src[i]
 		switch {
 		case c == '?' && i+1 < len(src) && src[i+1] == '>':
-			return i + 2
+			return i + 2, false
 		case c == '\'' || c == '"' || c == '`':
 			e := tmplSkipString(src, i)
 			if e < 0 {
-				return phpFallback(src, i)
+				return phpFallback(src, i), true
 			}
 			i = e
 		case c == '#' && !(i+1 < len(src) && src[i+1] == '['), c == '/' && i+1 < len(src) && src[i+1] == '/':
 			// A line comment ends at the line break or at "?>".
 			for i < len(src) && src[i] != '\n' {
 				if src[i] == '?' && i+1 < len(src) && src[i+1] == '>' {
-					return i + 2
+					return i + 2, false
 				}
 				i++
 			}
 		case c == '/' && i+1 < len(src) && src[i+1] == '*':
 			j := bytes.Index(src[i+2:], []byte("*/"))
 			if j < 0 {
-				return phpFallback(src, i)
+				return phpFallback(src, i), true
 			}
 			i += 2 + j + 2
 		case c == '<' && bytes.HasPrefix(src[i:], []byte("<<<")):
@@ -533,7 +569,7 @@ func phpEnd(src []byte, i int) int {
 			i++
 		}
 	}
-	return len(src)
+	return len(src), true
 }
 
 // phpFallback ends a block whose string or comment is left open at the first
@@ -629,7 +665,10 @@ func (m *tmplMasker) bladeDirective(i int) int {
 	}
 	if tmplOpenParen(src, e) {
 		p := tmplSkipSpace(src, e, "")
-		c := tmplParenEnd(src, p)
+		c, toEnd := tmplParenEnd(src, p)
+		if toEnd {
+			m.toEnd()
+		}
 		if c < 0 {
 			return i
 		}
@@ -646,8 +685,10 @@ func tmplOpenParen(src []byte, i int) bool {
 // tmplParenEnd returns the offset after the parenthesis that closes the one
 // at src[i], skipping strings; -1 if there is none within tmplMaxArgs bytes.
 // The bound keeps a page of unclosed `@if(` linear: Blade's arguments are
-// expressions, never kilobytes long.
-func tmplParenEnd(src []byte, i int) int {
+// expressions, never kilobytes long. toEnd reports that the search ran into
+// the end of src before that bound.
+func tmplParenEnd(src []byte, i int) (e int, toEnd bool) {
+	toEnd = len(src) < i+tmplMaxArgs
 	src = src[:min(len(src), i+tmplMaxArgs)]
 	depth := 0
 	for j := i; j < len(src); j++ {
@@ -656,17 +697,17 @@ func tmplParenEnd(src []byte, i int) int {
 			depth++
 		case ')':
 			if depth--; depth == 0 {
-				return j + 1
+				return j + 1, false
 			}
 		case '\'', '"':
 			e := tmplSkipString(src, j)
 			if e < 0 {
-				return -1
+				return -1, toEnd
 			}
 			j = e - 1
 		}
 	}
-	return -1
+	return -1, toEnd
 }
 
 // tmplMaxArgs bounds the arguments of a Blade directive.
@@ -777,9 +818,11 @@ func tmplFirstTag(tags []tmplTag, h int) int {
 // handlers are the documents of the template's file.
 func tmplExtract(d tmplDialect) func(src []byte) (*File, error) {
 	return func(src []byte) (*File, error) {
-		masked, tags := tmplMask(d, src)
+		masked, m := tmplMasked(d, src)
+		tags := m.tags
 		tmplLast.keep(src, tags)
 		f, err := extractHTML(masked)
+		f.cuts = m.outside(f.cuts)
 		// A comment is quoted as written, not as masked.
 		for i := range f.Comments {
 			c := &f.Comments[i]
@@ -789,6 +832,27 @@ func tmplExtract(d tmplDialect) func(src []byte) (*File, error) {
 		slices.SortStableFunc(f.Comments, func(a, b Comment) int { return a.Start - b.Start })
 		return f, err
 	}
+}
+
+// outside returns the cuts of the masked page that are cuts of the
+// template too: outside every span the masker read, and before any tag
+// whose read ran into the end of the page.
+func (m *tmplMasker) outside(cuts []int) []int {
+	out := cuts[:0]
+	k := 0
+	for _, c := range cuts {
+		if c > m.openAt {
+			break
+		}
+		for k < len(m.spans) && m.spans[k][1] <= c {
+			k++
+		}
+		if k < len(m.spans) && m.spans[k][0] < c {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // tmplFinish rewrites, once the page's documents are extracted, each

@@ -7,6 +7,7 @@ var Twig = &Language{
 	Extensions: []string{".twig"},
 	IDs:        []string{"twig"},
 	Extract:    tmplExtract(tmplTwig),
+	Cuts:       true,
 	Finish:     tmplFinish(tmplTwig),
 	Comments:   tmplComments(Delims{Open: "{#", Close: "#}"}),
 	Suppress:   &Delims{Open: "{#", Close: "#}"},

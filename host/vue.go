@@ -11,6 +11,7 @@ var Vue = &Language{
 	Extensions: []string{".vue"},
 	IDs:        []string{"vue"},
 	Extract:    extractHTML,
+	Cuts:       true,
 	Comments:   sfcComments,
 	Suppress:   &Delims{Open: "<!--", Close: "-->"},
 }
