@@ -15,12 +15,23 @@ set -euo pipefail
 suite=${1:?usage: $0 SUITE (e.g. trixie, sid)}
 cache=${CSCMD_E2E_CACHE:-$HOME/.cache/cscmd-e2e}
 # The Debian archive this machine's apt uses, so no mirror is pinned here.
-mirror=${CSCMD_DEBIAN_MIRROR:-$(apt-get indextargets --format '$(REPO_URI)' 'Identifier: Packages' | grep -m1 '/debian/$')}
+# shellcheck disable=SC2016 # $(REPO_URI) is apt's placeholder, not the shell's
+mirror=${CSCMD_DEBIAN_MIRROR:-$(apt-get indextargets --format '$(REPO_URI)' 'Identifier: Packages' |
+  awk '/\/debian\/$/ && !m { m = $0 } END { print m }')}
+if [ -z "$mirror" ]; then
+  echo "apt knows no Debian archive: set CSCMD_DEBIAN_MIRROR to one" >&2
+  exit 1
+fi
 arch=$(dpkg --print-architecture)
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-curl -fsSL --retry 2 "${mirror%/}/dists/$suite/main/binary-$arch/Packages.xz" | xz -dc >"$tmp/Packages"
+index="${mirror%/}/dists/$suite/main/binary-$arch/Packages.xz"
+if ! curl -fsSL --retry 2 -o "$tmp/Packages.xz" "$index"; then
+  echo "cannot fetch $index" >&2
+  exit 1
+fi
+xz -d "$tmp/Packages.xz"
 
 # "PACKAGE FILENAME" for neovim and each package it depends on, recursively:
 # the first alternative of "a | b" that the index has, a virtual package
@@ -81,7 +92,10 @@ if [ ! -e "$root/.complete" ]; then
   # unpacked libc6.
   loader=$(cd "$root" && find . -name 'ld-linux*.so.*' -print -quit)
   libc=$(cd "$root" && find . -name libc.so.6 -print -quit)
-  [ -n "$loader" ] && [ -n "$libc" ] || { echo "no loader or libc.so.6 among the unpacked packages" >&2; exit 1; }
+  if [ -z "$loader" ] || [ -z "$libc" ]; then
+    echo "no loader or libc.so.6 among the unpacked packages" >&2
+    exit 1
+  fi
   multiarch=$(basename "$(dirname "$libc")")
   cat >"$root/bin/nvim" <<EOF
 #!/bin/sh
@@ -94,5 +108,10 @@ EOF
   "$root/bin/nvim" --version >/dev/null
   touch "$root/.complete"
 fi
+# The version the suite had before goes, unless another suite has it too.
+previous=$(readlink "$cache/nvim-$suite" || true)
 ln -sfn "$(basename "$root")" "$cache/nvim-$suite"
+if [ -n "$previous" ] && [ -z "$(find "$cache" -maxdepth 1 -type l -lname "$previous")" ]; then
+  rm -rf "${cache:?}/$previous"
+fi
 echo "$root/bin/nvim"
