@@ -20,6 +20,8 @@
 package linemap
 
 import (
+	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"sort"
@@ -148,20 +150,26 @@ func New(src []byte) *Map {
 	// and saves most of the slice growth on large inputs.
 	n := len(src)/40 + 1
 	m := &Map{src: src, starts: make([]int, 1, n), wide: make([]bool, 1, n)}
-	wide := false
-	for i := 0; i < len(src); i++ {
-		switch b := src[i]; {
-		case b >= utf8.RuneSelf:
-			wide = true
-		case b == '\n', b == '\r':
-			i += BreakAt(src, i) - 1
-			m.wide[len(m.wide)-1] = wide
-			wide = false
-			m.starts = append(m.starts, i+1)
-			m.wide = append(m.wide, false)
+	// The next '\n' and '\r' are found with bytes.IndexByte and kept until
+	// passed: a file of lone CRs would otherwise search to its end for a
+	// '\n' on every line.
+	nextLF, nextCR := -1, -1
+	for i := 0; ; {
+		if nextLF < i {
+			nextLF = indexFrom(src, i, '\n')
 		}
+		if nextCR < i {
+			nextCR = indexFrom(src, i, '\r')
+		}
+		end := min(nextLF, nextCR)
+		m.wide[len(m.wide)-1] = hasHigh(src[i:end])
+		if end == len(src) {
+			break
+		}
+		i = end + BreakAt(src, end)
+		m.starts = append(m.starts, i)
+		m.wide = append(m.wide, false)
 	}
-	m.wide[len(m.wide)-1] = wide
 	for line, w := range m.wide {
 		if !w {
 			continue
@@ -174,6 +182,30 @@ func New(src []byte) *Map {
 		}
 	}
 	return m
+}
+
+// indexFrom is the offset of the first c at or after src[i], or len(src).
+func indexFrom(src []byte, i int, c byte) int {
+	if j := bytes.IndexByte(src[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(src)
+}
+
+// hasHigh reports whether b holds a byte >= 0x80, eight bytes at a time.
+func hasHigh(b []byte) bool {
+	for len(b) >= 8 {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			return true
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 // checkpoints returns a checkpoint about every checkEvery bytes of text,
