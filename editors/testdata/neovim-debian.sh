@@ -11,6 +11,8 @@
 # LD_LIBRARY_PATH, so the programs Neovim starts (cscmd lsp) run as usual.
 # $HOME/.cache/cscmd-e2e/nvim-SUITE links to the version the suite had last.
 # A version already unpacked in full (.complete) is not fetched again.
+# CSCMD_E2E_CACHE replaces $HOME/.cache/cscmd-e2e, CSCMD_DEBIAN_MIRROR the
+# archive apt uses (the tests serve a fake one).
 set -euo pipefail
 suite=${1:?usage: $0 SUITE (e.g. trixie, sid)}
 cache=${CSCMD_E2E_CACHE:-$HOME/.cache/cscmd-e2e}
@@ -70,7 +72,8 @@ END {
     print pkg, filename[pkg]
     n = split(depends[pkg], d, ",")
     for (i = 1; i <= n; i++) {
-      if (d[i] ~ /^[ \t]*$/) continue
+      sub(/^[ \t]+/, "", d[i]); sub(/[ \t]+$/, "", d[i])
+      if (d[i] == "") continue
       dep = resolve(d[i])
       if (dep == "") { print "cannot resolve " d[i] " (a dependency of " pkg ")" > "/dev/stderr"; exit 1 }
       if (!(dep in seen)) { seen[dep] = 1; queue[++tail] = dep }
