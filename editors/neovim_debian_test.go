@@ -105,9 +105,9 @@ func TestNeovimDebian(t *testing.T) {
 	}
 	script, err := filepath.Abs("testdata/neovim-debian.sh")
 	require.NoError(t, err)
-	run := func(t *testing.T, mirror, cache string) (string, error) {
+	run := func(t *testing.T, mirror, cache string, env ...string) (string, error) {
 		cmd := exec.Command(script, "fake")
-		cmd.Env = append(os.Environ(), "CSCMD_DEBIAN_MIRROR="+mirror, "CSCMD_E2E_CACHE="+cache)
+		cmd.Env = append(os.Environ(), append([]string{"CSCMD_DEBIAN_MIRROR=" + mirror, "CSCMD_E2E_CACHE=" + cache}, env...)...)
 		out, err := cmd.Output()
 		if ee, ok := err.(*exec.ExitError); ok {
 			return string(ee.Stderr), err
@@ -163,6 +163,16 @@ func TestNeovimDebian(t *testing.T) {
 			assert.NoFileExists(t, filepath.Join(cache, "nvim-fake"))
 		})
 	}
+
+	t.Run("no archive", func(t *testing.T) {
+		// An apt that knows no archive, as on a machine without apt.
+		bin := t.TempDir()
+		write(t, filepath.Join(bin, "apt-get"), "#!/bin/sh\nexit 100\n")
+		require.NoError(t, os.Chmod(filepath.Join(bin, "apt-get"), 0o755))
+		msg, err := run(t, "", t.TempDir(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+		require.Error(t, err)
+		assert.Contains(t, msg, "apt knows no Debian archive: set CSCMD_DEBIAN_MIRROR to one")
+	})
 
 	t.Run("no index", func(t *testing.T) {
 		srv := httptest.NewServer(http.NotFoundHandler())

@@ -18,7 +18,7 @@ suite=${1:?usage: $0 SUITE (e.g. trixie, sid)}
 cache=${CSCMD_E2E_CACHE:-$HOME/.cache/cscmd-e2e}
 # The Debian archive this machine's apt uses, so no mirror is pinned here.
 # shellcheck disable=SC2016 # $(REPO_URI) is apt's placeholder, not the shell's
-mirror=${CSCMD_DEBIAN_MIRROR:-$(apt-get indextargets --format '$(REPO_URI)' 'Identifier: Packages' |
+mirror=${CSCMD_DEBIAN_MIRROR:-$( (apt-get indextargets --format '$(REPO_URI)' 'Identifier: Packages' || true) 2>/dev/null |
   awk '/\/debian\/$/ && !m { m = $0 } END { print m }')}
 if [ -z "$mirror" ]; then
   echo "apt knows no Debian archive: set CSCMD_DEBIAN_MIRROR to one" >&2
