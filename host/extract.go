@@ -42,8 +42,18 @@ func ExtractCached(lang *Language, src []byte, cache *DocCache) (*File, error) {
 // extractDoc is the one driver of extraction: it runs the language's
 // extractor, reads its comments' bodies, and extracts each document it
 // yields in that document's language, lifting what is found there into
-// the File through the document's map and escaping layer.
+// the File through the document's map and escaping layer. With a cache, a
+// large document of a language that reports cuts is extracted in chunks
+// (see chunk.go).
 func extractDoc(lang *Language, src []byte, depth int, cache *DocCache) (*File, *SyntaxError) {
+	if cache != nil && lang.Cuts && len(src) >= chunkMin {
+		return cache.chunkedExtract(lang, src, depth)
+	}
+	return extractWhole(lang, src, depth, cache)
+}
+
+// extractWhole is extractDoc for the whole of src at once.
+func extractWhole(lang *Language, src []byte, depth int, cache *DocCache) (*File, *SyntaxError) {
 	f, err := lang.Extract(src)
 	if f == nil {
 		f = &File{}
@@ -92,6 +102,7 @@ func extractDoc(lang *Language, src []byte, depth int, cache *DocCache) (*File, 
 		sort.SliceStable(f.Strings, func(i, j int) bool { return f.Strings[i].Start < f.Strings[j].Start })
 		sort.SliceStable(f.Calls, func(i, j int) bool { return f.Calls[i].Start < f.Calls[j].Start })
 		sort.SliceStable(f.Comments, func(i, j int) bool { return f.Comments[i].Start < f.Comments[j].Start })
+		sortRegions(f.Regions)
 	}
 	if lang.Finish != nil {
 		lang.Finish(src, f)
@@ -117,6 +128,9 @@ func extractEmbedded(lang *Language, text []byte, depth int, cache *DocCache) do
 type DocCache struct {
 	mu        sync.Mutex
 	cur, prev map[docKey]docEntry
+	// chunked holds the last few large documents in chunks, least
+	// recent first.
+	chunked []*chunked
 }
 
 const docCacheSize = 1 << 14

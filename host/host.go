@@ -102,8 +102,18 @@ type File struct {
 	// Docs are the parts of the file written in another language; Extract
 	// extracts them and empties the list.
 	Docs []Doc
-	// Regions are where Extract found embedded documents, in no order.
+	// Regions are where Extract found embedded documents, by start, an
+	// outer one before the inner ones that start with it.
 	Regions []Region
+
+	// cuts are the offsets, increasing, where a Language with Cuts says
+	// the text may be cut (see chunk.go); the text's length is one when
+	// its end is.
+	cuts []int
+	// strain is how much the extraction spent of a budget the extractor
+	// sets per file (JavaScript's failed JSX attempts): chunks together
+	// may not spend more than the whole file could.
+	strain int
 }
 
 // Region is the extent of an embedded document in the file, so that a

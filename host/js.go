@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -21,6 +22,7 @@ var JS = &Language{
 	Extensions: []string{".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx"},
 	IDs:        []string{"javascript", "javascriptreact", "typescript", "typescriptreact"},
 	Extract:    extractJS,
+	Cuts:       true,
 	Comments:   []Delims{{Open: "//"}, {Open: "/*", Close: "*/"}},
 	Suppress:   &Delims{Open: "//"},
 }
@@ -114,6 +116,14 @@ type jsScan struct {
 	jsxFar     int // furthest offset an attempt reached
 	jsxOff     bool
 	jsxProbing bool
+	jsxReach   int // furthest offset any attempt read
+
+	// For cuts (see chunk.go): open templates of the top-level lexer, and
+	// whether a closer dropped openers left unclosed, after which a `(`
+	// may have no `)` and an operand run to the end of the text.
+	tmpl    int
+	dropped bool
+	cuts    cutRecorder
 
 	b jsBuilder
 }
@@ -132,7 +142,7 @@ func extractJS(src []byte) (*File, error) {
 }
 
 // jsExtractInto appends to f what src holds, with host offsets shifted by
-// base. The error, if any, is a *SyntaxError.
+// base, and sets its cuts. The error, if any, is a *SyntaxError.
 func jsExtractInto(f *File, src []byte, base int) *SyntaxError {
 	x := jsPool.Get().(*jsScan)
 	defer x.release()
@@ -140,7 +150,40 @@ func jsExtractInto(f *File, src []byte, base int) *SyntaxError {
 	x.lexTop()
 	x.analyze(f)
 	f.Comments = append(f.Comments, x.comments...)
+	f.cuts = append([]int(nil), x.cuts.cuts...)
+	f.strain = 2*len(src) + jsxBudgetBase - x.jsxBudget
+	if x.jsxOff {
+		f.strain = math.MaxInt / 2 // spent: only the whole file's budget tells what a file may spend
+	}
 	return x.err
+}
+
+// jsxBudgetBase is the part of the JSX budget that does not grow with the
+// text (see jsScan).
+const jsxBudgetBase = 4096
+
+// strainLimit is what one file of n bytes may spend of the budget of
+// failed JSX attempts; chunks of it together may spend no more.
+func strainLimit(n int) int { return 2*n + jsxBudgetBase }
+
+// cutAt records a cut after the line break just lexed, when the scan is in
+// the state of a text's start: between top-level statements, with no
+// bracket or template open, no error, and no JSX attempt having read past
+// it.
+func (x *jsScan) cutAt(prev js.TokenType) {
+	p := x.in.Offset()
+	if len(x.stack) != 0 || x.tmpl != 0 || x.nerr != 0 || x.dropped || x.jsxOff || p <= x.jsxReach || p > x.n {
+		return
+	}
+	switch prev {
+	case js.ErrorToken, js.SemicolonToken, js.CloseBraceToken: // ErrorToken: nothing yet
+	default:
+		return
+	}
+	if x.buf[p-1] == '\r' && x.buf[p] == '\n' || p+1 < x.n && x.buf[p] == '#' && x.buf[p+1] == '!' {
+		return // not a line start; a fresh scan would take "#!" for a hashbang
+	}
+	x.cuts.add(p)
 }
 
 func (x *jsScan) reset(src []byte, base int) {
@@ -152,7 +195,8 @@ func (x *jsScan) reset(src []byte, base int) {
 	x.in = parse.NewInputBytes(x.buf[:x.n])
 	x.toks, x.stack, x.frames, x.pieces, x.comments = x.toks[:0], x.stack[:0], x.frames[:0], x.pieces[:0], x.comments[:0]
 	x.err, x.nerr, x.stop = nil, 0, false
-	x.jsxDepth, x.jsxBudget, x.jsxFar, x.jsxOff, x.jsxProbing = 0, 2*len(src)+4096, 0, false, false
+	x.jsxDepth, x.jsxBudget, x.jsxFar, x.jsxOff, x.jsxProbing, x.jsxReach = 0, strainLimit(len(src)), 0, false, false, 0
+	x.tmpl, x.dropped, x.cuts = 0, false, cutRecorder{cuts: x.cuts.cuts[:0], n: len(src)}
 }
 
 func (x *jsScan) release() {
@@ -213,6 +257,9 @@ func (x *jsScan) lexRegion(lx *js.Lexer, floor int) bool {
 			continue
 		case js.LineTerminatorToken:
 			newline = true
+			if floor < 0 {
+				x.cutAt(prev)
+			}
 			continue
 		case js.CommentToken, js.CommentLineTerminatorToken:
 			end := x.in.Offset()
@@ -263,8 +310,14 @@ func (x *jsScan) lexRegion(lx *js.Lexer, floor int) bool {
 			x.stack = append(x.stack, jsOpen{idx, ctl})
 		case js.OpenBracketToken, js.OpenBraceToken, js.TemplateStartToken:
 			x.stack = append(x.stack, jsOpen{idx, false})
+			if tt == js.TemplateStartToken && floor < 0 {
+				x.tmpl++
+			}
 		case js.CloseParenToken, js.CloseBracketToken, js.CloseBraceToken, js.TemplateEndToken, js.TemplateMiddleToken:
 			ctlClose = x.closeBracket(idx, tt, max(floor, 0))
+			if tt == js.TemplateEndToken && floor < 0 {
+				x.tmpl--
+			}
 			if floor >= 0 && tt == js.CloseBraceToken && len(x.stack) == floor {
 				return true
 			}
@@ -356,9 +409,11 @@ func (x *jsScan) closeBracket(idx int32, tt js.TokenType, floor int) bool {
 			continue
 		}
 		if tt == js.TemplateMiddleToken {
+			x.dropped = x.dropped || k+1 < len(x.stack)
 			x.stack = x.stack[:k+1]
 			return false
 		}
+		x.dropped = x.dropped || k+1 < len(x.stack)
 		x.toks[o.tok].match = idx
 		x.toks[idx].match = o.tok
 		x.stack = x.stack[:k]
@@ -418,6 +473,7 @@ func (x *jsScan) jsx(lt int) bool {
 	end, ok := x.jsxElement(lt)
 	if outer {
 		x.jsxProbing = false
+		x.jsxReach = max(x.jsxReach, x.jsxFar, end)
 	}
 	if !ok {
 		x.jsxBudget -= max(x.jsxFar-lt, 1)

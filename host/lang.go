@@ -68,6 +68,10 @@ type Language struct {
 	// extracted and lifted into the File: a template language rewrites
 	// there the messages that cross its tags.
 	Finish func(src []byte, f *File)
+	// Cuts is set when Extract reports where its text may be cut: a large
+	// document is then extracted again after an edit only around the
+	// edit (see chunk.go).
+	Cuts bool
 	// Dialect is the language this one is a variant of (JSONC of JSON), or
 	// nil: an editor's id for either is taken for a file of the other.
 	Dialect *Language

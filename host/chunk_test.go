@@ -1,0 +1,182 @@
+package host
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/web1on1/cscmd/internal/benchdoc"
+)
+
+// smallChunks makes every text large enough to be chunked, in chunks of
+// size bytes, for the rest of a test.
+func smallChunks(t testing.TB, size int) {
+	oldMin, oldSize := chunkMin, chunkSize
+	chunkMin, chunkSize = 1, size
+	t.Cleanup(func() { chunkMin, chunkSize = oldMin, oldSize })
+}
+
+// dumpAll renders all of an extraction result, maps and regions included:
+// a chunked extraction must find exactly what a whole one finds.
+func dumpAll(src []byte, f *File, err error) string {
+	var sb strings.Builder
+	sb.WriteString(dumpFile(src, f, err))
+	for _, s := range f.Strings {
+		fmt.Fprintf(&sb, "segs %d %v\n", s.Start, s.Segs)
+	}
+	for _, c := range f.Comments {
+		fmt.Fprintf(&sb, "comment %d-%d body=%q map=%v scope=%v\n", c.Start, c.End, c.Body, c.BodyMap, c.Scope)
+	}
+	for _, r := range f.Regions {
+		fmt.Fprintf(&sb, "region %d-%d %s escaped=%v\n", r.Start, r.End, r.Lang.Name, r.Escaped)
+	}
+	return sb.String()
+}
+
+// chunkEdits are the insertions that change a lexer's state the most.
+var chunkEdits = []string{
+	"x", "'", "\"", "`", "{", "}", "(", ")", "/*", "*/", "//", "\n", ";\n", "}\n", "${", "<", ">",
+	"<div>", "</div>", "<!--", "-->", "<script>", "</script>", "<textarea>", "<?php ", " ?>", "<?= $x ?>",
+	"{{", "}}", "{% raw %}", "'>cs /notify'", "web1on1.api.sendClientMessage('>cs /set @category x');\n",
+	"<button onclick=\"web1on1.open()\">", "// cscmd-ignore prefix\n", "<!-- cscmd-ignore prefix -->\n",
+	"x = <b>{y}</b>;\n", "<T>(", "\r", "\r\n",
+}
+
+// chunkLanguages are the languages that report cuts.
+func chunkLanguages() []*Language {
+	var out []*Language
+	for _, l := range Languages {
+		if l.Cuts {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// A chunked extraction finds what a whole one does, edit after edit: each
+// language's inputs, made large by repetition, under a sequence of random
+// insertions and deletions.
+func TestChunkedEdits(t *testing.T) {
+	smallChunks(t, 256)
+	for _, l := range chunkLanguages() {
+		inputs := langInputs(t, l)
+		if l == JS {
+			inputs = testInputs(t, "js", ".js", ".ts", ".jsx", ".tsx")
+		}
+		for _, path := range inputs {
+			t.Run(l.Name+"/"+filepath.Base(path), func(t *testing.T) {
+				one, err := os.ReadFile(path)
+				require.NoError(t, err)
+				text := []byte(strings.Repeat(string(one)+"\n", 4))
+				rng := rand.New(rand.NewPCG(uint64(len(one)), 7))
+				var c DocCache
+				_, _ = ExtractCached(l, text, &c)
+				for step := range 40 {
+					at := rng.IntN(len(text) + 1)
+					var edit string
+					if rng.IntN(4) == 0 {
+						n := min(rng.IntN(40), len(text)-at)
+						edit = fmt.Sprintf("delete %d at %d", n, at)
+						text = append(text[:at:at], text[at+n:]...)
+					} else {
+						ins := chunkEdits[rng.IntN(len(chunkEdits))]
+						edit = fmt.Sprintf("insert %q at %d", ins, at)
+						text = append(append(append([]byte{}, text[:at]...), ins...), text[at:]...)
+					}
+					want, werr := Extract(l, text)
+					got, gerr := ExtractCached(l, text, &c)
+					if !assert.Equal(t, dumpAll(text, want, werr), dumpAll(text, got, gerr), "step %d: %s", step, edit) {
+						return
+					}
+				}
+			})
+		}
+	}
+}
+
+// Only the chunks around an edit are extracted again.
+func TestChunkedReuse(t *testing.T) {
+	smallChunks(t, 1<<10)
+	src := benchJS(200*60, 5)
+	var c DocCache
+	_, _ = ExtractCached(JS, src, &c)
+	first := c.chunked[0].chunks
+	require.Greater(t, len(first), 8, "a 12 KB script is cut into chunks of about 1 KB")
+	at := len(src) / 2
+	edited := append(append(append([]byte{}, src[:at]...), 'x'), src[at:]...)
+	_, _ = ExtractCached(JS, edited, &c)
+	again := c.chunked[len(c.chunked)-1].chunks
+	same := 0
+	for i := range min(len(first), len(again)) {
+		if first[i].file == again[i].file {
+			same++
+		}
+	}
+	assert.GreaterOrEqual(t, same, len(first)/2-1, "the chunks before the edit are kept as they are")
+	assert.Equal(t, len(first), len(again), "the edit changed one chunk, not how the text is cut")
+}
+
+// FuzzChunks checks that after one edit a chunked extraction finds what a
+// whole one finds, in every language that reports cuts.
+func FuzzChunks(f *testing.F) {
+	for _, seed := range []string{
+		"a();\nb('>cs /set x y');\n",
+		"x = `${\n}`;\nweb1on1.open();\n",
+		"<p>\nhello\n</p>\n<button onclick=\"web1on1.open()\">\n</button>\n",
+		"<?php if ($x) : ?>\n<b onclick=\"f('>cs .a <?= $b ?>')\">\n<?php endif; ?>\n",
+		"<template>\n<button @click=\"web1on1.open()\">\n</template>\n",
+	} {
+		for i := range 3 {
+			f.Add([]byte(seed), uint8(i), uint16(len(seed)/2), uint8(1), []byte("{"))
+		}
+	}
+	f.Fuzz(func(t *testing.T, src []byte, which uint8, at uint16, del uint8, ins []byte) {
+		smallChunks(t, 8)
+		langs := chunkLanguages()
+		l := langs[int(which)%len(langs)]
+		var c DocCache
+		_, _ = ExtractCached(l, src, &c)
+		p := min(int(at), len(src))
+		n := min(int(del), len(src)-p)
+		text := append(append(append([]byte{}, src[:p]...), ins...), src[p+n:]...)
+		want, werr := Extract(l, text)
+		got, gerr := ExtractCached(l, text, &c)
+		if w, g := dumpAll(text, want, werr), dumpAll(text, got, gerr); w != g {
+			t.Fatalf("%s: %q, replacing %d bytes at %d with %q:\nwhole:\n%s\nchunked:\n%s", l.Name, src, n, p, ins, w, g)
+		}
+	})
+}
+
+// BenchmarkExtractChunked extracts a 10,000-line script, component and
+// template page after a one-byte edit through a DocCache, which extracts
+// only the chunk that changed, against Extract of the whole text.
+func BenchmarkExtractChunked(b *testing.B) {
+	for _, tc := range []struct {
+		name string
+		lang *Language
+		src  []byte
+	}{
+		{"js", JS, benchJS(10000*60, 5)},
+		{"vue", Vue, benchdoc.Page(10000, benchdoc.VueLine)},
+		{"php", PHP, benchdoc.Page(10000, benchdoc.PHPLine)},
+	} {
+		b.Run(tc.name+"/whole", func(b *testing.B) {
+			for i := 0; b.Loop(); i++ {
+				_, _ = Extract(tc.lang, benchEdit(tc.src, i))
+			}
+		})
+		b.Run(tc.name+"/chunked", func(b *testing.B) {
+			var c DocCache
+			_, _ = ExtractCached(tc.lang, tc.src, &c)
+			for i := 0; b.Loop(); i++ {
+				_, _ = ExtractCached(tc.lang, benchEdit(tc.src, i), &c)
+			}
+		})
+	}
+}
