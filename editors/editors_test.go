@@ -95,8 +95,9 @@ func editorEnv(t *testing.T, home string) []string {
 // checked is what an editor's check script writes: per file, its file type
 // or mode and the rule ids of its diagnostics, sorted.
 type checked struct {
-	Editor string `json:"editor"`
-	Error  string `json:"error"`
+	Editor string   `json:"editor"`
+	Error  string   `json:"error"`
+	Calls  []string `json:"calls"` // Neovim: the vim.lsp functions called to start the server
 	Files  []struct {
 		Path     string   `json:"path"`
 		Filetype string   `json:"filetype"`
@@ -107,19 +108,20 @@ type checked struct {
 // check runs an editor, whose arguments load its configuration and then
 // the check script, on workspace's command file and script, and checks
 // what the script saw: the file type or major mode of each, and the rule id
-// of its one finding.
-func check(t *testing.T, editor string, args []string, cscmdType, scriptType string) {
+// of its one finding. It returns the result and what the editor printed, for
+// the checks of one editor.
+func check(t *testing.T, editor string, args []string, cscmdType, scriptType string) (checked, string) {
 	t.Helper()
 	root, commands, script := workspace(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "result.json")
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	start := time.Now()
 	cmd := exec.CommandContext(ctx, editor, args...)
 	cmd.Dir = root
 	cmd.Env = append(editorEnv(t, filepath.Join(dir, "home")),
 		"CSCMD_CHECK_FILES="+commands+"\n"+script, "CSCMD_CHECK_OUT="+out)
+	start := time.Now() // after editorEnv, which builds cscmd the first time
 	output, err := cmd.CombinedOutput()
 	require.NoError(t, err, "%s: %s", editor, output)
 	t.Logf("%s ran in %v", filepath.Base(editor), time.Since(start).Round(100*time.Millisecond))
@@ -135,4 +137,5 @@ func check(t *testing.T, editor string, args []string, cscmdType, scriptType str
 	assert.Equal(t, []string{"prefix"}, res.Files[0].Codes)
 	assert.Equal(t, scriptType, res.Files[1].Filetype)
 	assert.Equal(t, []string{"unknown-command"}, res.Files[1].Codes, "the script is linted as JavaScript")
+	return res, string(output)
 }
