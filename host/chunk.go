@@ -61,6 +61,10 @@ type chunk struct {
 	err        *SyntaxError // the first in the chunk
 	strain     int          // see File.strain
 	open       bool         // end is not a cut
+	// shift is how far the chunk moved since file was extracted: file's
+	// offsets are shift bytes short of the text's.
+	shift int
+	fresh bool // extracted for this text
 }
 
 // chunked is the last chunked extraction of a document.
@@ -86,13 +90,26 @@ func (c *DocCache) chunkedExtract(lang *Language, src []byte, depth int) (*File,
 	} else {
 		chunks = rechunk(prev, src, depth, c)
 	}
+	fresh := 0
+	for _, k := range chunks {
+		if k.fresh {
+			fresh += k.end - k.start
+		}
+	}
 	f, err, ok := assemble(src, chunks)
 	if !ok {
 		// A limit that depends on the whole file was reached: only an
 		// extraction of the whole file says what it finds.
 		return extractWhole(lang, src, depth, c)
 	}
-	c.keepChunked(&chunked{lang: lang, depth: depth, text: bytes.Clone(src), chunks: chunks})
+	// The chunks keep their part of f, which is only read from now on.
+	for i := range chunks {
+		chunks[i].file, chunks[i].shift, chunks[i].fresh = f.within(chunks[i].start, chunks[i].end), 0, false
+	}
+	c.mu.Lock()
+	c.fresh = fresh
+	c.mu.Unlock()
+	c.keepChunked(&chunked{lang: lang, depth: depth, text: src, chunks: chunks})
 	return f, err
 }
 
@@ -163,7 +180,11 @@ func rechunk(prev *chunked, src []byte, depth int, c *DocCache) []chunk {
 		j = min(j+grow, len(old))
 	}
 	for _, k := range old[j:] {
-		out = append(out, k.moved(delta))
+		k.start, k.end, k.shift = k.start+delta, k.end+delta, k.shift+delta
+		if k.err != nil {
+			k.err = &SyntaxError{Offset: k.err.Offset + delta, Msg: k.err.Msg}
+		}
+		out = append(out, k)
 	}
 	return out
 }
@@ -196,7 +217,7 @@ func extractChunks(lang *Language, src []byte, a, b, depth int, c *DocCache) []c
 	out := make([]chunk, 0, len(bounds))
 	start := a
 	for _, end := range bounds {
-		out = append(out, chunk{start: start, end: end, file: f.within(start, end)})
+		out = append(out, chunk{start: start, end: end, file: f.within(start, end), fresh: true})
 		start = end
 	}
 	tail := &out[len(out)-1]
@@ -221,16 +242,22 @@ func assemble(src []byte, chunks []chunk) (*File, *SyntaxError, bool) {
 	var err *SyntaxError
 	strain := 0
 	for _, k := range chunks {
+		s, c, r, m := len(f.Strings), len(f.Calls), len(f.Regions), len(f.Comments)
 		f.Strings = append(f.Strings, k.file.Strings...)
 		f.Calls = append(f.Calls, k.file.Calls...)
 		f.Regions = append(f.Regions, k.file.Regions...)
-		for _, cm := range k.file.Comments {
+		f.Comments = append(f.Comments, k.file.Comments...)
+		if k.shift != 0 {
+			moved := &File{Strings: f.Strings[s:], Calls: f.Calls[c:], Regions: f.Regions[r:], Comments: f.Comments[m:]}
+			moved.unshare()
+			moved.shift(k.shift)
+		}
+		for i := m; i < len(f.Comments); i++ {
 			// A suppression covers the line after its own, which may be
 			// in the next chunk.
-			if cm.Scope[1] == k.end && k.end < len(src) {
+			if cm := &f.Comments[i]; cm.Scope[1] >= k.end && k.end < len(src) {
 				cm.Scope[1] = linemap.LineEnd(src, k.end)
 			}
-			f.Comments = append(f.Comments, cm)
 		}
 		if err == nil {
 			err = k.err
@@ -270,35 +297,28 @@ func sortRegions(rs []Region) {
 	})
 }
 
-// moved returns the chunk d bytes later, in a copy: the chunk itself stays
-// as the cache's earlier extraction holds it.
-func (k chunk) moved(d int) chunk {
-	if d == 0 {
-		return k
+// unshare gives f's strings and comments maps of their own, in one array,
+// so that shift does not move the maps of the file they were copied from.
+func (f *File) unshare() {
+	n := 0
+	for _, s := range f.Strings {
+		n += len(s.Segs)
 	}
-	f := k.file
-	g := &File{
-		Strings:  make([]String, len(f.Strings)),
-		Calls:    make([]Call, len(f.Calls)),
-		Comments: make([]Comment, len(f.Comments)),
-		Regions:  make([]Region, len(f.Regions)),
+	for _, c := range f.Comments {
+		n += len(c.BodyMap.Segs)
 	}
-	copy(g.Strings, f.Strings)
-	copy(g.Calls, f.Calls)
-	copy(g.Comments, f.Comments)
-	copy(g.Regions, f.Regions)
-	for i := range g.Strings {
-		g.Strings[i].Segs = append([]Seg(nil), g.Strings[i].Segs...)
+	segs := make([]Seg, 0, n)
+	own := func(g []Seg) []Seg {
+		at := len(segs)
+		segs = append(segs, g...)
+		return segs[at:len(segs):len(segs)]
 	}
-	for i := range g.Comments {
-		g.Comments[i].BodyMap.Segs = append([]Seg(nil), g.Comments[i].BodyMap.Segs...)
+	for i := range f.Strings {
+		f.Strings[i].Segs = own(f.Strings[i].Segs)
 	}
-	g.shift(d)
-	k.file, k.start, k.end = g, k.start+d, k.end+d
-	if k.err != nil {
-		k.err = &SyntaxError{Offset: k.err.Offset + d, Msg: k.err.Msg}
+	for i := range f.Comments {
+		f.Comments[i].BodyMap.Segs = own(f.Comments[i].BodyMap.Segs)
 	}
-	return k
 }
 
 // shift moves every offset of f, which no one else holds, d bytes later.

@@ -27,7 +27,10 @@ func Extract(lang *Language, src []byte) (*File, error) {
 
 // ExtractCached is Extract reusing, when cache is not nil, what was found
 // in the embedded documents it has seen: after a keystroke in a tag
-// manager's export, only the tag that changed is extracted again.
+// manager's export, only the tag that changed is extracted again; in a
+// large script or page, only the text around the edit (see chunk.go). The
+// cache keeps src to compare the next text with: src must not be modified
+// afterwards.
 func ExtractCached(lang *Language, src []byte, cache *DocCache) (*File, error) {
 	if lang == nil || lang.Extract == nil {
 		return &File{}, nil
@@ -129,8 +132,10 @@ type DocCache struct {
 	mu        sync.Mutex
 	cur, prev map[docKey]docEntry
 	// chunked holds the last few large documents in chunks, least
-	// recent first.
+	// recent first; fresh is how many bytes of its text the last chunked
+	// extraction extracted anew.
 	chunked []*chunked
+	fresh   int
 }
 
 const docCacheSize = 1 << 14

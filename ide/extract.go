@@ -11,7 +11,10 @@ import (
 // editor session. Completion, hover and inlay hints ask about the same text
 // again and again as the cursor moves; hashing a file costs a small
 // fraction of lexing it (a 10,000-line script takes milliseconds to
-// extract). A *host.File is only read once made, so one may be shared.
+// extract). A *host.File is only read once made, so one may be shared. The
+// texts it is given are an editor's snapshots, never modified: the
+// DocCache keeps the last large ones to extract the next only around its
+// edit.
 // Workspaces keeps one for the documents it serves; a nil *Extractions
 // extracts every time.
 type Extractions struct {

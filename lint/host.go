@@ -84,7 +84,9 @@ func (l *Linter) LintExtractedCached(f *host.File, extractErr error, src []byte,
 		}
 	}
 	if len(f.Calls) > 0 {
-		c.pass.Src = string(src)
+		// The call rules read the Call, never the text: a copy of a large
+		// file per lint would cost more than the rules.
+		c.pass.Src = ""
 		for i := range f.Calls {
 			call := &f.Calls[i]
 			p := &c.pass
