@@ -160,6 +160,7 @@ func BenchmarkExtractChunked(b *testing.B) {
 		{"js", JS, benchJS(10000*60, 5)},
 		{"vue", Vue, benchdoc.Page(10000, benchdoc.VueLine)},
 		{"php", PHP, benchdoc.Page(10000, benchdoc.PHPLine)},
+		{"vue-script", Vue, append(append([]byte("<template><p>{{ x }}</p></template>\n<script>\n"), benchJS(10000*60, 5)...), "</script>\n"...)},
 	} {
 		b.Run(tc.name+"/whole", func(b *testing.B) {
 			for i := 0; b.Loop(); i++ {

@@ -80,8 +80,11 @@ func extractWhole(lang *Language, src []byte, depth int, cache *DocCache) (*File
 			continue
 		}
 		var e docEntry
-		if cache == nil {
-			e = extractEmbedded(sub, d.Text, depth+1, nil)
+		if cache == nil || len(d.Text) >= chunkMin {
+			// A large document is not remembered by its text: each
+			// keystroke in it would add a copy. One of a language that
+			// reports cuts is extracted in chunks through the cache.
+			e = extractEmbedded(sub, d.Text, depth+1, cache)
 		} else {
 			// Looked up before the pre-check: a document seen before costs
 			// one hash, not a scan.
