@@ -12,8 +12,10 @@ import (
 // than the rest of the analysis together. An extractor that knows its own
 // state reports cuts: line starts where that state is the state at the
 // start of a file (in JavaScript, between top-level statements; in a page,
-// in text between tags). Extracting src[:c] and src[c:] apart, then, finds
-// what extracting src finds. A large document is kept as chunks between
+// in text between tags), or, for a language that can resume from one, a
+// state it names (JSON: the open containers and what comes next).
+// Extracting src[:c] and, from the cut's state, src[c:] apart finds what
+// extracting src finds. A large document is kept as chunks between
 // cuts, and after an edit only the chunks that the edit touched are
 // extracted again: the text before them is unchanged, and the text after
 // them is read in the same state as before once the new text ends on a cut.
@@ -36,21 +38,33 @@ var (
 // chunk boundary needs one cut near it, not one per line.
 func cutSpacing() int { return chunkSize / 4 }
 
+// cut is a place where a text may be cut: an offset, and the state an
+// extractor is in there ("" for the state at a text's start).
+type cut struct {
+	at    int
+	state string
+}
+
 // cutRecorder keeps the cuts of one extraction, each at least cutSpacing
 // after the previous; the cut at the end of the text is always kept.
 type cutRecorder struct {
-	cuts []int
+	cuts []cut
 	n    int // length of the text
 }
 
-func (r *cutRecorder) add(at int) {
+// wants reports whether a cut at offset at would be kept.
+func (r *cutRecorder) wants(at int) bool {
 	if at > r.n || at <= 0 {
-		return
+		return false
 	}
-	if k := len(r.cuts); k > 0 && at-r.cuts[k-1] < cutSpacing() && at != r.n {
-		return
+	k := len(r.cuts)
+	return k == 0 || at-r.cuts[k-1].at >= cutSpacing() || at == r.n
+}
+
+func (r *cutRecorder) add(at int, state string) {
+	if r.wants(at) {
+		r.cuts = append(r.cuts, cut{at, state})
 	}
-	r.cuts = append(r.cuts, at)
 }
 
 // chunk is one piece of a chunked extraction: what extraction found in
@@ -61,6 +75,9 @@ type chunk struct {
 	err        *SyntaxError // the first in the chunk
 	strain     int          // see File.strain
 	open       bool         // end is not a cut
+	// state is the extractor's state at start, endState at end (when
+	// the end is a cut).
+	state, endState string
 	// shift is how far the chunk moved since file was extracted: file's
 	// offsets are shift bytes short of the text's.
 	shift int
@@ -86,7 +103,7 @@ func (c *DocCache) chunkedExtract(lang *Language, src []byte, depth int) (*File,
 	prev := c.similar(lang, depth, src)
 	var chunks []chunk
 	if prev == nil {
-		chunks = extractChunks(lang, src, 0, len(src), depth, c)
+		chunks = extractChunks(lang, src, 0, len(src), "", depth, c)
 	} else {
 		chunks = rechunk(prev, src, depth, c)
 	}
@@ -172,8 +189,12 @@ func rechunk(prev *chunked, src []byte, depth int, c *DocCache) []chunk {
 		if j < len(old) {
 			b = old[j].start + delta
 		}
-		mid := extractChunks(prev.lang, src, a, b, depth, c)
-		if j == len(old) || !mid[len(mid)-1].open {
+		state := ""
+		if i > 0 {
+			state = old[i-1].endState
+		}
+		mid := extractChunks(prev.lang, src, a, b, state, depth, c)
+		if last := mid[len(mid)-1]; j == len(old) || !last.open && last.endState == old[j].state {
 			out = append(out, mid...)
 			break
 		}
@@ -189,36 +210,43 @@ func rechunk(prev *chunked, src []byte, depth int, c *DocCache) []chunk {
 	return out
 }
 
-// extractChunks extracts src[a:b] and splits what it found at its cuts
-// into chunks of about chunkSize. The last chunk is open when b is not a
-// cut. A chunk holding a syntax error runs to b: what it knows is the
-// first error in it, and a later one must not be lost when that is fixed.
-func extractChunks(lang *Language, src []byte, a, b, depth int, c *DocCache) []chunk {
-	f, err := extractWhole(lang, src[a:b], depth, c)
+// extractChunks extracts src[a:b], which starts in state, and splits what
+// it found at its cuts into chunks of about chunkSize. The last chunk is
+// open when b is not a cut. A chunk holding a syntax error runs to b: what
+// it knows is the first error in it, and a later one must not be lost when
+// that is fixed.
+func extractChunks(lang *Language, src []byte, a, b int, state string, depth int, c *DocCache) []chunk {
+	extract := lang.Extract
+	if lang.Resume != nil {
+		extract = func(part []byte) (*File, error) { return lang.Resume(part, state, b == len(src)) }
+	}
+	f, err := extractWith(lang, extract, src[a:b], depth, c)
 	f.shift(a)
 	if err != nil {
 		err = &SyntaxError{Offset: err.Offset + a, Msg: err.Msg}
 	}
-	var bounds []int
-	last := a
-	for _, cut := range f.cuts {
-		cut += a
-		if err != nil && cut > err.Offset {
+	bounds := []cut{{at: a, state: state}}
+	for _, k := range f.cuts {
+		k.at += a
+		if err != nil && k.at > err.Offset || k.state != "" && lang.Resume == nil {
 			break
 		}
-		if cut-last >= chunkSize && cut < b {
-			bounds = append(bounds, cut)
-			last = cut
+		if k.at-bounds[len(bounds)-1].at >= chunkSize && k.at < b {
+			bounds = append(bounds, k)
 		}
 	}
-	bounds = append(bounds, b)
-	open := len(f.cuts) == 0 || f.cuts[len(f.cuts)-1]+a != b
+	end := cut{at: b}
+	open := true
+	if n := len(f.cuts); n > 0 && f.cuts[n-1].at+a == b && (f.cuts[n-1].state == "" || lang.Resume != nil) {
+		end.state, open = f.cuts[n-1].state, false
+	}
+	bounds = append(bounds, end)
 	sortRegions(f.Regions)
-	out := make([]chunk, 0, len(bounds))
-	start := a
-	for _, end := range bounds {
-		out = append(out, chunk{start: start, end: end, file: f.within(start, end), fresh: true})
-		start = end
+	out := make([]chunk, 0, len(bounds)-1)
+	for k := 1; k < len(bounds); k++ {
+		from, to := bounds[k-1], bounds[k]
+		out = append(out, chunk{start: from.at, end: to.at, state: from.state, endState: to.state,
+			file: f.within(from.at, to.at), fresh: true})
 	}
 	tail := &out[len(out)-1]
 	tail.err, tail.strain, tail.open = err, f.strain, open

@@ -45,7 +45,7 @@ var chunkEdits = []string{
 	"<div>", "</div>", "<!--", "-->", "<script>", "</script>", "<textarea>", "<?php ", " ?>", "<?= $x ?>",
 	"{{", "}}", "{% raw %}", "'>cs /notify'", "web1on1.api.sendClientMessage('>cs /set @category x');\n",
 	"<button onclick=\"web1on1.open()\">", "// cscmd-ignore prefix\n", "<!-- cscmd-ignore prefix -->\n",
-	"x = <b>{y}</b>;\n", "<T>(", "\r", "\r\n",
+	"x = <b>{y}</b>;\n", "<T>(", "\r", "\r\n", "[", "]", ",", ":", "\"k\": ", "{\"html\": \"<script>web1on1.open()</script>\"},\n",
 }
 
 // chunkLanguages are the languages that report cuts.
@@ -126,6 +126,7 @@ func FuzzChunks(f *testing.F) {
 		"<p>\nhello\n</p>\n<button onclick=\"web1on1.open()\">\n</button>\n",
 		"<?php if ($x) : ?>\n<b onclick=\"f('>cs .a <?= $b ?>')\">\n<?php endif; ?>\n",
 		"<template>\n<button @click=\"web1on1.open()\">\n</template>\n",
+		"{\"tag\": [\n{\"html\": \"<b onclick=\\\"web1on1.open()\\\">\"},\n{\"v\": \">cs /set a b\"}\n]}\n",
 	} {
 		for i := range 3 {
 			f.Add([]byte(seed), uint8(i), uint16(len(seed)/2), uint8(1), []byte("{"))
@@ -160,6 +161,7 @@ func BenchmarkExtractChunked(b *testing.B) {
 		{"js", JS, benchJS(10000*60, 5)},
 		{"vue", Vue, benchdoc.Page(10000, benchdoc.VueLine)},
 		{"php", PHP, benchdoc.Page(10000, benchdoc.PHPLine)},
+		{"gtm", JSON, benchdoc.Page(10000, benchdoc.GTMLine)},
 		{"vue-script", Vue, append(append([]byte("<template><p>{{ x }}</p></template>\n<script>\n"), benchJS(10000*60, 5)...), "</script>\n"...)},
 	} {
 		b.Run(tc.name+"/whole", func(b *testing.B) {

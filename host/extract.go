@@ -57,7 +57,13 @@ func extractDoc(lang *Language, src []byte, depth int, cache *DocCache) (*File, 
 
 // extractWhole is extractDoc for the whole of src at once.
 func extractWhole(lang *Language, src []byte, depth int, cache *DocCache) (*File, *SyntaxError) {
-	f, err := lang.Extract(src)
+	return extractWith(lang, lang.Extract, src, depth, cache)
+}
+
+// extractWith is extractWhole with extract in place of lang.Extract (a
+// chunk resumed from a cut's state).
+func extractWith(lang *Language, extract func([]byte) (*File, error), src []byte, depth int, cache *DocCache) (*File, *SyntaxError) {
+	f, err := extract(src)
 	if f == nil {
 		f = &File{}
 	}

@@ -106,10 +106,10 @@ type File struct {
 	// outer one before the inner ones that start with it.
 	Regions []Region
 
-	// cuts are the offsets, increasing, where a Language with Cuts says
-	// the text may be cut (see chunk.go); the text's length is one when
-	// its end is.
-	cuts []int
+	// cuts are where, in increasing order, a Language with Cuts says the
+	// text may be cut (see chunk.go); the text's length is one when its
+	// end is.
+	cuts []cut
 	// strain is how much the extraction spent of a budget the extractor
 	// sets per file (JavaScript's failed JSX attempts): chunks together
 	// may not spend more than the whole file could.

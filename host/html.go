@@ -117,7 +117,7 @@ func htmlCuts(cuts *cutRecorder, src []byte, start, end int) {
 		}
 		p += i + linemap.BreakAt(src, p+i)
 		if p <= end {
-			cuts.add(p)
+			cuts.add(p, "")
 		}
 	}
 }

@@ -150,7 +150,7 @@ func jsExtractInto(f *File, src []byte, base int) *SyntaxError {
 	x.lexTop()
 	x.analyze(f)
 	f.Comments = append(f.Comments, x.comments...)
-	f.cuts = append([]int(nil), x.cuts.cuts...)
+	f.cuts = append([]cut(nil), x.cuts.cuts...)
 	f.strain = 2*len(src) + jsxBudgetBase - x.jsxBudget
 	if x.jsxOff {
 		f.strain = math.MaxInt / 2 // spent: only the whole file's budget tells what a file may spend
@@ -183,7 +183,7 @@ func (x *jsScan) cutAt(prev js.TokenType) {
 	if x.buf[p-1] == '\r' && x.buf[p] == '\n' || p+1 < x.n && x.buf[p] == '#' && x.buf[p+1] == '!' {
 		return // not a line start; a fresh scan would take "#!" for a hashbang
 	}
-	x.cuts.add(p)
+	x.cuts.add(p, "")
 }
 
 func (x *jsScan) reset(src []byte, base int) {

@@ -17,6 +17,8 @@ var JSON = &Language{
 	Extensions: []string{".json"},
 	IDs:        []string{"json"},
 	Extract:    extractJSON,
+	Cuts:       true,
+	Resume:     resumeJSON,
 	Comments:   []Delims{{Open: "//"}, {Open: "/*", Close: "*/"}},
 }
 
@@ -28,6 +30,8 @@ var JSONC = &Language{
 	Extensions: []string{".jsonc"},
 	IDs:        []string{"jsonc"},
 	Extract:    extractJSON,
+	Cuts:       true,
+	Resume:     resumeJSON,
 	Comments:   JSON.Comments,
 	Dialect:    JSON,
 	Suppress:   &Delims{Open: "//"},
@@ -49,9 +53,21 @@ func extractJSON(src []byte) (*File, error) {
 // jsonExtract is extractJSON; with all set it returns every string value, not
 // only the candidates, so that tests can check the decoding of every one.
 func jsonExtract(src []byte, all bool) (*File, error) {
-	s := jsonScanner{src: src, file: &File{}, all: all}
+	return jsonScan(src, all, "", true)
+}
+
+// resumeJSON extracts src as the rest of a JSON text that a cut left in
+// state (see jsonScanner.cut).
+func resumeJSON(src []byte, state string, final bool) (*File, error) {
+	return jsonScan(src, false, state, final)
+}
+
+func jsonScan(src []byte, all bool, state string, final bool) (*File, error) {
+	s := jsonScanner{src: src, file: &File{}, all: all, final: final}
 	s.stack = s.stackBuf[:0]
-	s.run()
+	s.cuts.n = len(src)
+	s.run(state)
+	s.file.cuts = s.cuts.cuts
 	if s.err != nil {
 		return s.file, s.err
 	}
@@ -79,6 +95,26 @@ type jsonScanner struct {
 	stackBuf [32]byte
 	buf      []byte // decoded text of the current string, reused
 	segs     []Seg  // its segments, reused
+	// final is set when the text ends where the file does: an open
+	// container at its end is an error only then.
+	final bool
+	cuts  cutRecorder
+}
+
+// jsonCutDepth bounds the nesting at which a cut is recorded: each names
+// its open containers.
+const jsonCutDepth = 64
+
+// cut records a cut at the line start src[p], before any error: the
+// scanner's state there is what it expects next and the open containers.
+func (s *jsonScanner) cut(p int) {
+	if s.err != nil || len(s.stack) > jsonCutDepth || !s.cuts.wants(p) {
+		return
+	}
+	if p < len(s.src) && s.src[p-1] == '\r' && s.src[p] == '\n' {
+		return // not a line start
+	}
+	s.cuts.add(p, string(append([]byte{byte(s.state)}, s.stack...)))
 }
 
 func (s *jsonScanner) fail(off int, format string, args ...any) {
@@ -87,13 +123,17 @@ func (s *jsonScanner) fail(off int, format string, args ...any) {
 	}
 }
 
-func (s *jsonScanner) run() {
+// run scans the text from a cut's state ("" for the start of a text).
+func (s *jsonScanner) run(state string) {
 	src := s.src
 	i := 0
-	if bytes.HasPrefix(src, []byte("\xEF\xBB\xBF")) {
+	s.state = jsonWantValue
+	if state != "" {
+		s.state = int(state[0])
+		s.stack = append(s.stack, state[1:]...)
+	} else if bytes.HasPrefix(src, []byte("\xEF\xBB\xBF")) {
 		i = 3
 	}
-	s.state = jsonWantValue
 	for {
 		i = s.skipSpace(i)
 		if i >= len(src) {
@@ -141,7 +181,7 @@ func (s *jsonScanner) run() {
 			i = s.atom(i)
 		}
 	}
-	if len(s.stack) > 0 {
+	if len(s.stack) > 0 && s.final {
 		s.fail(len(src), "unexpected end of input; %s", s.expected())
 	}
 }
@@ -151,8 +191,12 @@ func (s *jsonScanner) skipSpace(i int) int {
 	src := s.src
 	for i < len(src) {
 		switch src[i] {
-		case ' ', '\t', '\n', '\r':
+		case ' ', '\t':
 			i++
+			continue
+		case '\n', '\r':
+			i++
+			s.cut(i)
 			continue
 		case '/':
 			if i+1 < len(src) && src[i+1] == '/' {

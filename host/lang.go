@@ -72,6 +72,11 @@ type Language struct {
 	// document is then extracted again after an edit only around the
 	// edit (see chunk.go).
 	Cuts bool
+	// Resume, if set, extracts src as the rest of a text that an earlier
+	// part left in state (a cut's; "" for a text's start), final when src
+	// ends where that text does. Without it, only cuts in the state of a
+	// text's start are taken.
+	Resume func(src []byte, state string, final bool) (*File, error)
 	// Dialect is the language this one is a variant of (JSONC of JSON), or
 	// nil: an editor's id for either is taken for a file of the other.
 	Dialect *Language

@@ -837,17 +837,17 @@ func tmplExtract(d tmplDialect) func(src []byte) (*File, error) {
 // outside returns the cuts of the masked page that are cuts of the
 // template too: outside every span the masker read, and before any tag
 // whose read ran into the end of the page.
-func (m *tmplMasker) outside(cuts []int) []int {
+func (m *tmplMasker) outside(cuts []cut) []cut {
 	out := cuts[:0]
 	k := 0
 	for _, c := range cuts {
-		if c > m.openAt {
+		if c.at > m.openAt {
 			break
 		}
-		for k < len(m.spans) && m.spans[k][1] <= c {
+		for k < len(m.spans) && m.spans[k][1] <= c.at {
 			k++
 		}
-		if k < len(m.spans) && m.spans[k][0] < c {
+		if k < len(m.spans) && m.spans[k][0] < c.at {
 			continue
 		}
 		out = append(out, c)

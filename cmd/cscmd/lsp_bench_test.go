@@ -145,7 +145,7 @@ func p95(ds []time.Duration) float64 {
 func BenchmarkLSP(b *testing.B) {
 	b.Run("cscmd", func(b *testing.B) { benchLSP(b, "cscmd", "big.cscmd", cscmdLine, 12) })
 	b.Run("javascript", func(b *testing.B) { benchLSP(b, "javascript", "big.js", jsLine, 50) })
-	b.Run("gtm-json", func(b *testing.B) { benchLSP(b, "json", "gtm.json", gtmLine, 111) })
+	b.Run("gtm-json", func(b *testing.B) { benchLSP(b, "json", "gtm.json", benchdoc.GTMLine, 111) })
 	b.Run("vue", func(b *testing.B) { benchLSP(b, "vue", "Big.vue", benchdoc.VueLine, 65) })
 	b.Run("php", func(b *testing.B) { benchLSP(b, "php", "big.php", benchdoc.PHPLine, 66) })
 }
@@ -179,28 +179,6 @@ func jsLine(doc *strings.Builder, i int) {
 		fmt.Fprintf(doc, "el.addEventListener('click', () => web1on1.open(), { once: true });\n")
 	default:
 		fmt.Fprintf(doc, "// line %d\n", i)
-	}
-}
-
-// gtmLine writes line i of a tag manager's container export, one tag a
-// line: every tag's HTML is a document in a JSON string, scripts and
-// handlers inside it.
-func gtmLine(doc *strings.Builder, i int) {
-	if i == 0 {
-		doc.WriteString(`{"containerVersion": {"tag": [`)
-	}
-	switch i % 5 {
-	case 0, 1:
-		fmt.Fprintf(doc, `{"type": "html", "parameter": [{"key": "html", "value": "<button onclick=\"web1on1.api.sendClientMessage('>cs /set @category Used Car')\">%d</button>"}]},`+"\n", i)
-	case 2:
-		fmt.Fprintf(doc, `{"type": "html", "parameter": [{"key": "html", "value": "<script>\n web1on1.api.sendClientMessage('>cs /assign 62c6077ca980127f404b0301');\n</script>"}]},`+"\n")
-	case 3:
-		fmt.Fprintf(doc, `{"type": "gaawc", "parameter": [{"key": "measurementId", "value": "G-ABC%d"}]},`+"\n", i)
-	default:
-		fmt.Fprintf(doc, `{"type": "html", "parameter": [{"key": "html", "value": "<script>\n  window.dataLayer.push({event: 'tag-%d'});\n</script>"}]},`+"\n", i)
-	}
-	if i == 9999 {
-		doc.WriteString(`{"type": "end"}]}}` + "\n")
 	}
 }
 

@@ -1,6 +1,7 @@
 // Package benchdoc writes the large documents that the benchmarks of more
-// than one package edit: a Vue component and a PHP template page of many
-// lines, with handlers, bound props, interpolations and template tags.
+// than one package edit: a Vue component, a PHP template page and a tag
+// manager's export of many lines, with handlers, bound props,
+// interpolations, template tags and HTML in JSON strings.
 package benchdoc
 
 import (
@@ -51,5 +52,27 @@ func PHPLine(doc *strings.Builder, i int) {
 		fmt.Fprintf(doc, "<button onclick=\"web1on1.api.sendClientMessage('>cs .brand <?= esc_js( $brand ) ?>')\">Brand</button>\n")
 	default:
 		fmt.Fprintf(doc, "<!-- line %d -->\n", i)
+	}
+}
+
+// GTMLine writes line i of a tag manager's container export, one tag a
+// line: every tag's HTML is a document in a JSON string, scripts and
+// handlers inside it.
+func GTMLine(doc *strings.Builder, i int) {
+	if i == 0 {
+		doc.WriteString(`{"containerVersion": {"tag": [`)
+	}
+	switch i % 5 {
+	case 0, 1:
+		fmt.Fprintf(doc, `{"type": "html", "parameter": [{"key": "html", "value": "<button onclick=\"web1on1.api.sendClientMessage('>cs /set @category Used Car')\">%d</button>"}]},`+"\n", i)
+	case 2:
+		fmt.Fprintf(doc, `{"type": "html", "parameter": [{"key": "html", "value": "<script>\n web1on1.api.sendClientMessage('>cs /assign 62c6077ca980127f404b0301');\n</script>"}]},`+"\n")
+	case 3:
+		fmt.Fprintf(doc, `{"type": "gaawc", "parameter": [{"key": "measurementId", "value": "G-ABC%d"}]},`+"\n", i)
+	default:
+		fmt.Fprintf(doc, `{"type": "html", "parameter": [{"key": "html", "value": "<script>\n  window.dataLayer.push({event: 'tag-%d'});\n</script>"}]},`+"\n", i)
+	}
+	if i == 9999 {
+		doc.WriteString(`{"type": "end"}]}}` + "\n")
 	}
 }
