@@ -8,8 +8,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/web1on1/cscmd/internal/benchdoc"
 )
 
 // A DocCache finds what Extract finds, through every edit of a component,
@@ -31,40 +29,6 @@ func TestDocCacheEdits(t *testing.T) {
 			})
 		}
 	}
-}
-
-// BenchmarkExtractEdit extracts a 10,000-line component and template page
-// after a one-byte edit, as the language server does after a keystroke:
-// with a DocCache, against Extract from scratch as the baseline, and
-// against extracting a 10,000-line script.
-func BenchmarkExtractEdit(b *testing.B) {
-	script := benchJS(10000*60, 5)
-	for _, tc := range []struct {
-		name string
-		lang *Language
-		src  []byte
-	}{
-		{"vue", Vue, benchdoc.Page(10000, benchdoc.VueLine)},
-		{"php", PHP, benchdoc.Page(10000, benchdoc.PHPLine)},
-	} {
-		b.Run(tc.name+"/scratch", func(b *testing.B) {
-			for i := 0; b.Loop(); i++ {
-				_, _ = Extract(tc.lang, benchEdit(tc.src, i))
-			}
-		})
-		b.Run(tc.name+"/cached", func(b *testing.B) {
-			var c DocCache
-			_, _ = ExtractCached(tc.lang, tc.src, &c)
-			for i := 0; b.Loop(); i++ {
-				_, _ = ExtractCached(tc.lang, benchEdit(tc.src, i), &c)
-			}
-		})
-	}
-	b.Run("js-baseline", func(b *testing.B) {
-		for b.Loop() {
-			_, _ = Extract(JS, script)
-		}
-	})
 }
 
 // benchEdit returns src with one byte changed on line i*37 of 10,000,

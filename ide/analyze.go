@@ -3,7 +3,6 @@ package ide
 import (
 	"bytes"
 	"fmt"
-	"slices"
 	"sort"
 	"sync"
 
@@ -133,13 +132,7 @@ func newIgnorer(x *Extractions, languageID string, text []byte) *ignorer {
 	ig := &ignorer{lang: host.ByID(languageID), text: text, lines: linemap.New(text)}
 	if l := hostLanguage(languageID); l != nil {
 		ig.file = x.extract(l, text)
-		ig.regions = slices.Clone(ig.file.Regions)
-		slices.SortStableFunc(ig.regions, func(a, b host.Region) int {
-			if a.Start != b.Start {
-				return a.Start - b.Start
-			}
-			return b.End - a.End // the outer one first
-		})
+		ig.regions = ig.file.Regions // by start, the outer one first
 		var open []int
 		for i, r := range ig.regions {
 			for len(open) > 0 && ig.regions[open[len(open)-1]].End <= r.Start {
