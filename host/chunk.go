@@ -123,10 +123,7 @@ func (c *DocCache) chunkedExtract(lang *Language, src []byte, depth int) (*File,
 	for i := range chunks {
 		chunks[i].file, chunks[i].shift, chunks[i].fresh = f.within(chunks[i].start, chunks[i].end), 0, false
 	}
-	c.mu.Lock()
-	c.fresh = fresh
-	c.mu.Unlock()
-	c.keepChunked(&chunked{lang: lang, depth: depth, text: src, chunks: chunks})
+	c.keepChunked(prev, &chunked{lang: lang, depth: depth, text: src, chunks: chunks}, fresh)
 	return f, err
 }
 
@@ -150,14 +147,23 @@ func (c *DocCache) similar(lang *Language, depth int, src []byte) *chunked {
 	return best
 }
 
-// keepChunked remembers a chunked extraction, replacing the least recent.
-func (c *DocCache) keepChunked(k *chunked) {
+// keepChunked remembers a chunked extraction, which read fresh bytes
+// anew, in place of the one it was made from (prev, if not nil): one
+// entry per document being edited. A new one replaces the least recent.
+func (c *DocCache) keepChunked(prev, k *chunked, fresh int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.chunked) == keptChunked {
-		c.chunked = c.chunked[1:]
+	c.fresh = fresh
+	kept := c.chunked[:0]
+	for _, e := range c.chunked {
+		if e != prev {
+			kept = append(kept, e)
+		}
 	}
-	c.chunked = append(c.chunked, k)
+	if len(kept) == keptChunked {
+		kept = kept[1:]
+	}
+	c.chunked = append(kept, k)
 }
 
 // rechunk returns the chunks of src, given the chunks of prev.text: those

@@ -180,3 +180,21 @@ func BenchmarkExtractEdit(b *testing.B) {
 		})
 	}
 }
+
+// Typing in one large document does not push out the chunks of another
+// open one.
+func TestChunkedTwoDocuments(t *testing.T) {
+	smallChunks(t, 1<<10)
+	a, b := benchJS(200*60, 5), benchdoc.Page(300, benchdoc.VueLine)
+	var c DocCache
+	_, _ = ExtractCached(JS, a, &c)
+	_, _ = ExtractCached(Vue, b, &c)
+	for i := range 2 * keptChunked {
+		a = append(append(append([]byte{}, a[:100]...), byte('a'+i)), a[100:]...)
+		_, _ = ExtractCached(JS, a, &c)
+	}
+	at := len(b) / 2
+	b = append(append(append([]byte{}, b[:at]...), 'x'), b[at:]...)
+	_, _ = ExtractCached(Vue, b, &c)
+	assert.LessOrEqual(t, c.fresh, 3*chunkSize, "the component's chunks were kept")
+}
