@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -197,4 +198,28 @@ func TestChunkedTwoDocuments(t *testing.T) {
 	b = append(append(append([]byte{}, b[:at]...), 'x'), b[at:]...)
 	_, _ = ExtractCached(Vue, b, &c)
 	assert.LessOrEqual(t, c.fresh, 3*chunkSize, "the component's chunks were kept")
+}
+
+// A DocCache serves the language server's concurrent requests: several
+// chunked extractions of a document's versions at once find what whole
+// ones find (run with -race).
+func TestChunkedConcurrent(t *testing.T) {
+	smallChunks(t, 1<<10)
+	src := benchdoc.Page(600, benchdoc.PHPLine)
+	var c DocCache
+	_, _ = ExtractCached(PHP, src, &c)
+	var wg sync.WaitGroup
+	got := make([]string, 8)
+	want := make([]string, 8)
+	for i := range got {
+		text := benchEdit(src, i)
+		w, werr := Extract(PHP, text)
+		want[i] = dumpAll(text, w, werr)
+		wg.Go(func() {
+			f, err := ExtractCached(PHP, text, &c)
+			got[i] = dumpAll(text, f, err)
+		})
+	}
+	wg.Wait()
+	assert.Equal(t, want, got)
 }
