@@ -170,18 +170,77 @@ func New(src []byte) *Map {
 		m.starts = append(m.starts, i)
 		m.wide = append(m.wide, false)
 	}
-	for line, w := range m.wide {
-		if !w {
+	m.check(0, len(m.wide))
+	return m
+}
+
+// check records the checkpoints of the long wide lines in [from, to).
+func (m *Map) check(from, to int) {
+	for line := from; line < to; line++ {
+		if !m.wide[line] {
 			continue
 		}
 		if start, end := m.starts[line], m.textEnd(line); end-start > 2*checkEvery {
 			if m.checks == nil {
 				m.checks = map[int][]checkpoint{}
 			}
-			m.checks[line] = checkpoints(src[start:end], start)
+			m.checks[line] = checkpoints(m.src[start:end], start)
 		}
 	}
-	return m
+}
+
+// Splice returns the Map of src, which is m's text with its bytes [start,
+// end) replaced by n bytes: an editor's change, in O(lines) instead of a
+// scan of the text. Whether an offset starts a line depends only on the two
+// bytes before and at it, so the lines before the change and after it are
+// m's, moved; only the lines the change touches are scanned.
+func (m *Map) Splice(src []byte, start, end, n int) *Map {
+	delta := n - (end - start)
+	// Old lines [0, a) start before the change; old lines [b, …) start after
+	// it, with both bytes that decide it unchanged.
+	a := sort.Search(len(m.starts), func(i int) bool { return m.starts[i] >= start })
+	b := sort.Search(len(m.starts), func(i int) bool { return m.starts[i] > end })
+	out := &Map{src: src, starts: make([]int, 0, len(m.starts)+n/40+1)}
+	out.starts = append(out.starts, m.starts[:max(a, 1)]...)
+	for p := max(start, 1); p <= start+n && p <= len(src); p++ {
+		if c := src[p-1]; c == '\n' || c == '\r' && (p == len(src) || src[p] != '\n') {
+			out.starts = append(out.starts, p)
+		}
+	}
+	mid := len(out.starts)
+	for _, s := range m.starts[b:] {
+		out.starts = append(out.starts, s+delta)
+	}
+	// The last line before the change and every line up to the first
+	// that starts after it are scanned; the others keep their width.
+	out.wide = make([]bool, len(out.starts))
+	first := max(a-1, 0)
+	copy(out.wide, m.wide[:first])
+	copy(out.wide[mid:], m.wide[b:])
+	for line := first; line < mid; line++ {
+		out.wide[line] = hasHigh(src[out.starts[line]:out.textEnd(line)])
+	}
+	for line, cps := range m.checks {
+		switch {
+		case line < first:
+			if out.checks == nil {
+				out.checks = map[int][]checkpoint{}
+			}
+			out.checks[line] = cps
+		case line >= b:
+			moved := make([]checkpoint, len(cps))
+			for i, c := range cps {
+				c.off += delta
+				moved[i] = c
+			}
+			if out.checks == nil {
+				out.checks = map[int][]checkpoint{}
+			}
+			out.checks[line-b+mid] = moved
+		}
+	}
+	out.check(first, mid)
+	return out
 }
 
 // indexFrom is the offset of the first c at or after src[i], or len(src).

@@ -47,6 +47,14 @@ func lazyLines(text []byte) func() *linemap.Map {
 	return sync.OnceValue(func() *linemap.Map { return linemap.New(text) })
 }
 
+// splicedLines returns a function that makes, on first use, the line map
+// of text from m, the map of the text before [start, end) was replaced by
+// n bytes: a keystroke in a large document moves its lines rather than
+// scanning it again.
+func splicedLines(m *linemap.Map, text []byte, start, end, n int) func() *linemap.Map {
+	return sync.OnceValue(func() *linemap.Map { return m.Splice(text, start, end, n) })
+}
+
 // analysis returns the snapshot's findings, running analyze at most once to
 // completion per snapshot however many diagnostics runs and requests ask.
 func (snap *snapshot) analysis(ctx context.Context, analyze func(context.Context, *snapshot) ([]Finding, error)) ([]Finding, error) {
@@ -193,6 +201,8 @@ func (d *documents) change(u uri.URI, version int32, changes []contentChange, un
 				return nil, fmt.Errorf("change %d to %s: range ends before it starts", i, u)
 			}
 			text = splice(text, start, end, *change.Text)
+			lines = splicedLines(m, text, start, end, len(*change.Text))
+			continue
 		}
 		lines = lazyLines(text)
 	}
