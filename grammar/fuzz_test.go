@@ -1,11 +1,13 @@
 package grammar
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/web1on1/cscmd/ast"
+	"github.com/web1on1/cscmd/linemap"
 )
 
 // FuzzParse checks that any input parses without panic into a tree whose
@@ -99,5 +101,30 @@ func checkTree(t *testing.T, in string, m ast.Message) {
 		}
 		stack = append(stack, [2]int{s, e})
 		return true
+	})
+}
+
+// FuzzLines checks that Lines cuts a text where linemap does, whatever its
+// mix of LF, CRLF and lone CR.
+func FuzzLines(f *testing.F) {
+	for _, seed := range []string{"a\nb", "a\r\nb\rc\n", "\r\r\n\n", ">cs /set a b\r", ""} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if bytes.HasPrefix(src, []byte("\uFEFF")) {
+			return // the first line's offset skips a byte order mark
+		}
+		m := linemap.New(src)
+		i := 0
+		for l := range Lines(src) {
+			start, end, ok := m.Line(i)
+			if !ok || l.Pos.Offset != start || l.Text != string(src[start:end]) {
+				t.Fatalf("line %d of %q: Lines gives %d %q, linemap %d-%d", i, src, l.Pos.Offset, l.Text, start, end)
+			}
+			i++
+		}
+		if i != m.LineCount() {
+			t.Fatalf("%q: %d lines, linemap %d", src, i, m.LineCount())
+		}
 	})
 }

@@ -506,15 +506,33 @@ type Line struct {
 // changed lines, use it to agree with ParseDocument.
 func Lines(src []byte) iter.Seq[Line] { return lines(string(src), ast.Pos{Line: 1, Column: 1}) }
 
+// indexFrom is the offset of the first c at or after s[i], or len(s).
+func indexFrom(s string, i int, c byte) int {
+	if j := strings.IndexByte(s[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(s)
+}
+
 func lines(s string, base ast.Pos) iter.Seq[Line] {
 	return func(yield func(Line) bool) {
 		off := 0
 		if base.Offset == 0 && strings.HasPrefix(s, "\uFEFF") {
 			off = len("\uFEFF")
 		}
+		// The next '\n' and '\r' are kept until passed, so that each
+		// search runs at memchr speed and a file of lone CRs is not
+		// searched to its end for a '\n' on every line.
+		nextLF, nextCR := -1, -1
 		for lineNo := base.Line; off <= len(s); lineNo++ {
 			start := off
-			end := linemap.LineEnd(s, off)
+			if nextLF < off {
+				nextLF = indexFrom(s, off, '\n')
+			}
+			if nextCR < off {
+				nextCR = indexFrom(s, off, '\r')
+			}
+			end := min(nextLF, nextCR)
 			off = end + linemap.BreakAt(s, end)
 			if end == len(s) {
 				off = len(s) + 1
