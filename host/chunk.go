@@ -234,7 +234,9 @@ func extractChunks(lang *Language, src []byte, a, b int, state string, depth int
 	bounds := []cut{{at: a, state: state}}
 	for _, k := range f.cuts {
 		k.at += a
-		if err != nil && k.at > err.Offset || k.state != "" && lang.Resume == nil {
+		// No cut at or after an error: one at the end of the text (an
+		// unclosed container) is an error about what does not follow.
+		if err != nil && k.at >= err.Offset || k.state != "" && lang.Resume == nil {
 			break
 		}
 		if k.at-bounds[len(bounds)-1].at >= chunkSize && k.at < b {
@@ -243,7 +245,8 @@ func extractChunks(lang *Language, src []byte, a, b int, state string, depth int
 	}
 	end := cut{at: b}
 	open := true
-	if n := len(f.cuts); n > 0 && f.cuts[n-1].at+a == b && (f.cuts[n-1].state == "" || lang.Resume != nil) {
+	if n := len(f.cuts); n > 0 && f.cuts[n-1].at+a == b && (err == nil || err.Offset < b) &&
+		(f.cuts[n-1].state == "" || lang.Resume != nil) {
 		end.state, open = f.cuts[n-1].state, false
 	}
 	bounds = append(bounds, end)
