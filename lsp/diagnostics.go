@@ -3,6 +3,7 @@ package lsp
 import (
 	"context"
 	"errors"
+	"sync/atomic"
 	"time"
 
 	"go.lsp.dev/protocol"
@@ -13,15 +14,17 @@ import (
 type run struct {
 	timer  *time.Timer
 	cancel context.CancelFunc
-	at     time.Time // when the run was scheduled
+	at     time.Time   // when the run was scheduled
+	done   atomic.Bool // it ran to its end
 }
 
 // schedule analyses a document, replacing (and cancelling) any earlier run
-// for it. A change that comes after a quiet moment is analysed at once, so
-// the diagnostics of a keystroke do not wait; a document just opened, or
-// changed within the debounce delay of its previous change, waits until it
-// has been left alone that long, so a burst of changes (a paste, a
-// replace-all, fast typing) is analysed once.
+// for it. A change that comes after a quiet moment, or once the previous
+// change's analysis is done, is analysed at once, so the diagnostics of a
+// keystroke do not wait; a document just opened, or changed while the
+// analysis of a change less than the debounce delay ago is still to come,
+// waits until it has been left alone that long, so a burst of changes (a
+// paste, a replace-all, fast typing) is analysed once.
 func (s *server) schedule(u uri.URI) {
 	s.bgMu.Lock()
 	defer s.bgMu.Unlock()
@@ -36,20 +39,19 @@ func (s *server) schedule(u uri.URI) {
 	delay := delayAfter(old, now, s.opts.debounce())
 	ctx, cancel := context.WithCancel(s.ctx)
 	s.bg.Add(1)
-	s.runs[u] = &run{
-		cancel: cancel,
-		at:     now,
-		timer: time.AfterFunc(delay, func() {
-			defer s.bg.Done()
-			s.diagnose(ctx, u)
-		}),
-	}
+	r := &run{cancel: cancel, at: now}
+	r.timer = time.AfterFunc(delay, func() {
+		defer s.bg.Done()
+		s.diagnose(ctx, u)
+		r.done.Store(true)
+	})
+	s.runs[u] = r
 }
 
 // delayAfter is how long a run scheduled at now waits, given the document's
 // previous run (nil for a document just opened).
 func delayAfter(old *run, now time.Time, debounce time.Duration) time.Duration {
-	if old != nil && now.Sub(old.at) >= debounce {
+	if old != nil && (old.done.Load() || now.Sub(old.at) >= debounce) {
 		return 0
 	}
 	return debounce
