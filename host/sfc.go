@@ -33,6 +33,9 @@ func sfcExtract(src []byte, fm int) (*File, error) {
 	// The masked page is read here, not yielded as a document: a document
 	// the size of the file would be remembered after every keystroke.
 	f, err := extractHTML(buf)
+	// The masked page's cuts are not the component's: a masked
+	// expression may span one, and the frontmatter is code.
+	f.cuts = nil
 	for i := range f.Comments {
 		c := &f.Comments[i]
 		c.Text = string(src[c.Start:c.End])
