@@ -183,9 +183,9 @@ func rechunk(prev *chunked, src []byte, depth int, c *DocCache) []chunk {
 	}
 	j = max(j, i)
 	out := append([]chunk(nil), old[:i]...)
-	a := 0
+	a, state := 0, ""
 	if i > 0 {
-		a = old[i-1].end
+		a, state = old[i-1].end, old[i-1].endState
 	}
 	// Extract from a to the start of chunk j, taking in one more chunk,
 	// then two, four…, until the extraction ends on a cut: the work stays
@@ -194,10 +194,6 @@ func rechunk(prev *chunked, src []byte, depth int, c *DocCache) []chunk {
 		b := len(src)
 		if j < len(old) {
 			b = old[j].start + delta
-		}
-		state := ""
-		if i > 0 {
-			state = old[i-1].endState
 		}
 		mid := extractChunks(prev.lang, src, a, b, state, depth, c)
 		if last := mid[len(mid)-1]; j == len(old) || !last.open && last.endState == old[j].state {
@@ -250,7 +246,6 @@ func extractChunks(lang *Language, src []byte, a, b int, state string, depth int
 		end.state, open = f.cuts[n-1].state, false
 	}
 	bounds = append(bounds, end)
-	sortRegions(f.Regions)
 	out := make([]chunk, 0, len(bounds)-1)
 	for k := 1; k < len(bounds); k++ {
 		from, to := bounds[k-1], bounds[k]
