@@ -39,7 +39,11 @@ var (
 func cutSpacing() int { return chunkSize / 4 }
 
 // cut is a place where a text may be cut: an offset, and the state an
-// extractor is in there ("" for the state at a text's start).
+// extractor is in there ("" for the state at a text's start). A cut is
+// only ever a line start after a '\n': after a '\r' the byte at the cut
+// decides whether it starts a line ("\r\n" is one break), and what is
+// found before a cut may not depend on it (a suppression comment covers
+// the line after its own).
 type cut struct {
 	at    int
 	state string

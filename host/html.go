@@ -8,8 +8,6 @@ import (
 
 	"github.com/tdewolff/parse/v2"
 	thtml "github.com/tdewolff/parse/v2/html"
-
-	"github.com/web1on1/cscmd/linemap"
 )
 
 // HTML is a web page: its inline scripts and event handlers are JS
@@ -107,18 +105,17 @@ func extractHTML(src []byte) (*File, error) {
 var htmlRaw = map[string]bool{"script": true, "style": true, "textarea": true, "title": true,
 	"xmp": true, "iframe": true, "plaintext": true, "svg": true, "math": true, "xml": true}
 
-// htmlCuts records the line starts in the text src[start:end] as cuts: in
-// text between tags a page is read as from its start.
+// htmlCuts records the line starts after a '\n' in the text src[start:end]
+// as cuts (see cut): in text between tags a page is read as from its
+// start.
 func htmlCuts(cuts *cutRecorder, src []byte, start, end int) {
 	for p := start; p < end; {
-		i := bytes.IndexAny(src[p:end], "\n\r")
+		i := bytes.IndexByte(src[p:end], '\n')
 		if i < 0 {
 			return
 		}
-		p += i + linemap.BreakAt(src, p+i)
-		if p <= end {
-			cuts.add(p, "")
-		}
+		p += i + 1
+		cuts.add(p, "")
 	}
 }
 

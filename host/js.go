@@ -180,8 +180,8 @@ func (x *jsScan) cutAt(prev js.TokenType) {
 	default:
 		return
 	}
-	if x.buf[p-1] == '\r' && x.buf[p] == '\n' || p+1 < x.n && x.buf[p] == '#' && x.buf[p+1] == '!' {
-		return // not a line start; a fresh scan would take "#!" for a hashbang
+	if x.buf[p-1] != '\n' || p+1 < x.n && x.buf[p] == '#' && x.buf[p+1] == '!' {
+		return // see cut; a fresh scan would take "#!" for a hashbang
 	}
 	x.cuts.add(p, "")
 }

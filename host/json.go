@@ -111,8 +111,8 @@ func (s *jsonScanner) cut(p int) {
 	if s.err != nil || len(s.stack) > jsonCutDepth || !s.cuts.wants(p) {
 		return
 	}
-	if p < len(s.src) && s.src[p-1] == '\r' && s.src[p] == '\n' {
-		return // not a line start
+	if s.src[p-1] != '\n' {
+		return // see cut
 	}
 	s.cuts.add(p, string(append([]byte{byte(s.state)}, s.stack...)))
 }
