@@ -9,6 +9,7 @@ var Astro = &Language{
 	Extensions: []string{".astro"},
 	IDs:        []string{"astro"},
 	Extract:    extractAstro,
+	Cuts:       true,
 	Comments:   sfcComments,
 	Suppress:   &Delims{Open: "<!--", Close: "-->"},
 }
@@ -17,7 +18,12 @@ var Astro = &Language{
 // frontmatter (TypeScript), its <script> blocks and every `{…}` expression
 // of its markup, JSX handlers such as onClick={…} included.
 func extractAstro(src []byte) (*File, error) {
-	return sfcExtract(src, astroFrontmatter(src))
+	fm := astroFrontmatter(src)
+	f, err := sfcExtract(src, fm)
+	if fm == 0 && bytes.HasPrefix(bytes.TrimLeft(src, " \t\r\n"), []byte("---")) {
+		f.cuts = nil // a frontmatter left open: its fence may come later
+	}
+	return f, err
 }
 
 // astroFrontmatter returns the offset after the closing fence of the `---`

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -121,21 +122,26 @@ func TestChunkedReuse(t *testing.T) {
 // FuzzChunks checks that after one edit a chunked extraction finds what a
 // whole one finds, in every language that reports cuts.
 func FuzzChunks(f *testing.F) {
-	for _, seed := range []string{
-		"a();\nb('>cs /set x y');\n",
-		"x = `${\n}`;\nweb1on1.open();\n",
-		"<p>\nhello\n</p>\n<button onclick=\"web1on1.open()\">\n</button>\n",
-		"<?php if ($x) : ?>\n<b onclick=\"f('>cs .a <?= $b ?>')\">\n<?php endif; ?>\n",
-		"<template>\n<button @click=\"web1on1.open()\">\n</template>\n",
-		"{\"tag\": [\n{\"html\": \"<b onclick=\\\"web1on1.open()\\\">\"},\n{\"v\": \">cs /set a b\"}\n]}\n",
+	langs := chunkLanguages()
+	index := func(l *Language) uint8 { return uint8(slices.Index(langs, l)) }
+	for _, seed := range []struct {
+		lang *Language
+		src  string
+	}{
+		{JS, "a();\nb('>cs /set x y');\n"},
+		{JS, "x = `${\n}`;\nweb1on1.open();\n"},
+		{HTML, "<p>\nhello\n</p>\n<button onclick=\"web1on1.open()\">\n</button>\n"},
+		{PHP, "<?php if ($x) : ?>\n<b onclick=\"f('>cs .a <?= $b ?>')\">\n<?php endif; ?>\n"},
+		{Vue, "<template>\n<button @click=\"web1on1.open()\">\n</template>\n"},
+		{JSON, "{\"tag\": [\n{\"html\": \"<b onclick=\\\"web1on1.open()\\\">\"},\n{\"v\": \">cs /set a b\"}\n]}\n"},
+		{Svelte, "<script>\nlet a = 1;\n</script>\n<p>{a}\n</p>\n<button on:click={() => web1on1.open()}>\n{#if a}\n'>cs /notify'\n{/if}\n"},
+		{Astro, "---\nconst a = 1;\n---\n<p>{a}</p>\n<button onClick={() => web1on1.api.sendClientMessage('>cs /set a b')}>\n</button>\n"},
 	} {
-		for i := range 3 {
-			f.Add([]byte(seed), uint8(i), uint16(len(seed)/2), uint8(1), []byte("{"))
-		}
+		f.Add([]byte(seed.src), index(seed.lang), uint16(len(seed.src)/2), uint8(1), []byte("{"))
+		f.Add([]byte(seed.src), index(seed.lang), uint16(len(seed.src)/3), uint8(0), []byte("\n"))
 	}
 	f.Fuzz(func(t *testing.T, src []byte, which uint8, at uint16, del uint8, ins []byte) {
 		smallChunks(t, 8)
-		langs := chunkLanguages()
 		l := langs[int(which)%len(langs)]
 		var c DocCache
 		_, _ = ExtractCached(l, src, &c)
@@ -165,6 +171,7 @@ func BenchmarkExtractEdit(b *testing.B) {
 		{"vue", Vue, benchdoc.Page(10000, benchdoc.VueLine)},
 		{"php", PHP, benchdoc.Page(10000, benchdoc.PHPLine)},
 		{"gtm", JSON, benchdoc.Page(10000, benchdoc.GTMLine)},
+		{"svelte", Svelte, benchdoc.Page(10000, benchdoc.SvelteLine)},
 		{"vue-script", Vue, append(append([]byte("<template><p>{{ x }}</p></template>\n<script>\n"), benchJS(10000*60, 5)...), "</script>\n"...)},
 	} {
 		b.Run(tc.name+"/whole", func(b *testing.B) {
@@ -222,4 +229,31 @@ func TestChunkedConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 	assert.Equal(t, want, got)
+}
+
+// The cases FuzzChunks found, each with the language it found it in (the
+// corpus files name a language by its index, which moves as languages
+// learn to cut).
+func TestChunkedFound(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		lang    *Language
+		src     string
+		at, del int
+		ins     string
+	}{
+		{"an open last chunk is no prefix", JS, "00", 2, 0, "A"},
+		{"an unclosed container at the end is no cut", JSONC, " {\n", 2, 1, "\n0"},
+		{"a line start after a CR is no cut", JSON, "//\r", 3, 0, "\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			smallChunks(t, 8)
+			var c DocCache
+			_, _ = ExtractCached(tt.lang, []byte(tt.src), &c)
+			text := []byte(tt.src[:tt.at] + tt.ins + tt.src[tt.at+tt.del:])
+			want, werr := Extract(tt.lang, text)
+			got, gerr := ExtractCached(tt.lang, text, &c)
+			assert.Equal(t, dumpAll(text, want, werr), dumpAll(text, got, gerr))
+		})
+	}
 }

@@ -26,16 +26,14 @@ func sfcExtract(src []byte, fm int) (*File, error) {
 		add(bytes.Index(src, []byte("---"))+3, fm-3)
 		sfcFill(buf, 0, fm, ' ')
 	}
-	sfcEachExpr(src, fm, func(open, close, code int) {
+	read := sfcEachExpr(src, fm, func(open, close, code int) {
 		add(code, close-1)
 		sfcFill(buf, open, close, tmplFillOutput)
 	})
 	// The masked page is read here, not yielded as a document: a document
 	// the size of the file would be remembered after every keystroke.
 	f, err := extractHTML(buf)
-	// The masked page's cuts are not the component's: a masked
-	// expression may span one, and the frontmatter is code.
-	f.cuts = nil
+	f.cuts = read.outside(f.cuts, fm)
 	for i := range f.Comments {
 		c := &f.Comments[i]
 		c.Text = string(src[c.Start:c.End])
@@ -53,27 +51,71 @@ func sfcFill(buf []byte, a, b int, c byte) {
 	}
 }
 
+// sfcRead is what sfcEachExpr read past: the expressions and the bodies
+// of scripts, styles and comments, in order, and the first brace or element
+// whose end was searched for to the end of the text (len+1 if none): what
+// was made of the text from there depends on what follows it.
+type sfcRead struct {
+	spans  [][2]int
+	openAt int
+}
+
+// outside returns the cuts of the masked page that are the component's
+// (see cut): after its frontmatter, outside what was read past, and not
+// after a search that ran into the end.
+func (r sfcRead) outside(cuts []cut, fm int) []cut {
+	out := cuts[:0]
+	k := 0
+	for _, c := range cuts {
+		if c.at > r.openAt {
+			break
+		}
+		for k < len(r.spans) && r.spans[k][1] <= c.at {
+			k++
+		}
+		if c.at <= fm || k < len(r.spans) && r.spans[k][0] < c.at {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 // sfcEachExpr calls fn for every `{…}` expression of the markup after
 // src[from]: the offsets of its braces' first byte and last byte + 1, and of
 // its code — after a Svelte block keyword such as `#if` or `@html`. Script
 // and style bodies and comments hold none; a brace never closed is text.
-func sfcEachExpr(src []byte, from int, fn func(open, close, code int)) {
+func sfcEachExpr(src []byte, from int, fn func(open, close, code int)) sfcRead {
 	braces := sfcBraces{src: src}
+	read := sfcRead{openAt: len(src) + 1}
 	for i := from; i < len(src); {
 		j := bytes.IndexAny(src[i:], "{<")
 		if j < 0 {
-			return
+			return read
 		}
 		i += j
 		if src[i] == '<' {
-			i = sfcSkipRaw(src, i)
+			next := sfcSkipRaw(src, i)
+			if next > i+1 {
+				read.spans = append(read.spans, [2]int{i, next})
+			}
+			if next == len(src) {
+				read.openAt = min(read.openAt, i)
+			}
+			i = next
 			continue
 		}
-		end := braces.end(i)
+		end, sure := braces.end(i)
+		if !sure {
+			// Strings or comments ran into the end, or the brace is not
+			// closed: more text may close it otherwise.
+			read.openAt = min(read.openAt, i)
+		}
 		if end < 0 {
 			i++
 			continue
 		}
+		read.spans = append(read.spans, [2]int{i, end})
 		code := i + 1
 		if code < len(src) && bytes.IndexByte([]byte("#/:@"), src[code]) >= 0 {
 			code++
@@ -82,6 +124,7 @@ func sfcEachExpr(src []byte, from int, fn func(open, close, code int)) {
 		fn(i, end, min(code, end-1))
 		i = end
 	}
+	return read
 }
 
 // sfcSkipRaw returns the offset after the element or comment that starts at
@@ -150,14 +193,15 @@ type sfcBraces struct {
 	plain map[int]int // the same, braces counted without strings; made once
 }
 
-// end returns the offset after the '}' that closes the '{' at src[i], or -1.
-func (b *sfcBraces) end(i int) int {
+// end returns the offset after the '}' that closes the '{' at src[i], or -1;
+// sure is false when the match skipping strings and comments failed.
+func (b *sfcBraces) end(i int) (e int, sure bool) {
 	e, ok := b.memo[i]
 	if !ok {
 		e = b.scan(i)
 	}
 	if e >= 0 {
-		return e
+		return e, true
 	}
 	if b.plain == nil {
 		b.plain = map[int]int{}
@@ -173,9 +217,9 @@ func (b *sfcBraces) end(i int) int {
 		}
 	}
 	if e, ok := b.plain[i]; ok {
-		return e
+		return e, false
 	}
-	return -1
+	return -1, false
 }
 
 // tmplLit marks a template literal on the stack of scan.

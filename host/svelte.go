@@ -7,6 +7,7 @@ var Svelte = &Language{
 	Extensions: []string{".svelte"},
 	IDs:        []string{"svelte"},
 	Extract:    extractSvelte,
+	Cuts:       true,
 	Comments:   sfcComments,
 	Suppress:   &Delims{Open: "<!--", Close: "-->"},
 }

@@ -147,6 +147,7 @@ func BenchmarkLSP(b *testing.B) {
 	b.Run("javascript", func(b *testing.B) { benchLSP(b, "javascript", "big.js", jsLine, 50) })
 	b.Run("gtm-json", func(b *testing.B) { benchLSP(b, "json", "gtm.json", benchdoc.GTMLine, 111) })
 	b.Run("vue", func(b *testing.B) { benchLSP(b, "vue", "Big.vue", benchdoc.VueLine, 65) })
+	b.Run("svelte", func(b *testing.B) { benchLSP(b, "svelte", "Big.svelte", benchdoc.SvelteLine, 73) })
 	b.Run("php", func(b *testing.B) { benchLSP(b, "php", "big.php", benchdoc.PHPLine, 66) })
 }
 

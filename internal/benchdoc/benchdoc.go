@@ -1,5 +1,5 @@
 // Package benchdoc writes the large documents that the benchmarks of more
-// than one package edit: a Vue component, a PHP template page and a tag
+// than one package edit: a Vue or Svelte component, a PHP template page and a tag
 // manager's export of many lines, with handlers, bound props,
 // interpolations, template tags and HTML in JSON strings.
 package benchdoc
@@ -33,6 +33,22 @@ func VueLine(doc *strings.Builder, i int) {
 		fmt.Fprintf(doc, "    <button @click=\"web1on1.api.sendClientMessage('>cs /assign 62c6077ca980127f404b0301')\">Sales</button>\n")
 	case 3:
 		fmt.Fprintf(doc, "    <ChatButton :message=\"'>cs .brand ' + brand\" v-if=\"shown\" />\n")
+	default:
+		fmt.Fprintf(doc, "    <!-- line %d -->\n", i)
+	}
+}
+
+// SvelteLine writes line i of a Svelte component, shaped like VueLine's.
+func SvelteLine(doc *strings.Builder, i int) {
+	switch i % 5 {
+	case 0:
+		fmt.Fprintf(doc, "    <button on:click={() => web1on1.api.sendClientMessage('>cs /set @category Used Car')}>Used</button>\n")
+	case 1:
+		fmt.Fprintf(doc, "    <p class=\"price\" title={item%d.name}>{total} for item %d</p>\n", i, i)
+	case 2:
+		fmt.Fprintf(doc, "    <button on:click={() => web1on1.api.sendClientMessage('>cs /assign 62c6077ca980127f404b0301')}>Sales</button>\n")
+	case 3:
+		fmt.Fprintf(doc, "    {#if shown}<ChatButton message={'>cs .brand ' + brand} />{/if}\n")
 	default:
 		fmt.Fprintf(doc, "    <!-- line %d -->\n", i)
 	}
