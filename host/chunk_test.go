@@ -130,6 +130,7 @@ func FuzzChunks(f *testing.F) {
 	}{
 		{JS, "a();\nb('>cs /set x y');\n"},
 		{JS, "x = `${\n}`;\nweb1on1.open();\n"},
+		{JS, "(function () {\n  a(1,\n    [2,\n    3]);\n  web1on1.api.sendClientMessage(\n'>cs /set a b');\n})();\n"},
 		{HTML, "<p>\nhello\n</p>\n<button onclick=\"web1on1.open()\">\n</button>\n"},
 		{PHP, "<?php if ($x) : ?>\n<b onclick=\"f('>cs .a <?= $b ?>')\">\n<?php endif; ?>\n"},
 		{Vue, "<template>\n<button @click=\"web1on1.open()\">\n</template>\n"},
@@ -168,6 +169,7 @@ func BenchmarkExtractEdit(b *testing.B) {
 		src  []byte
 	}{
 		{"js", JS, benchJS(10000*60, 5)},
+		{"js-wrapped", JS, append(append([]byte("(function () {\n"), benchJS(10000*60, 5)...), "})();\n"...)},
 		{"vue", Vue, benchdoc.Page(10000, benchdoc.VueLine)},
 		{"php", PHP, benchdoc.Page(10000, benchdoc.PHPLine)},
 		{"gtm", JSON, benchdoc.Page(10000, benchdoc.GTMLine)},

@@ -23,6 +23,7 @@ var JS = &Language{
 	IDs:        []string{"javascript", "javascriptreact", "typescript", "typescriptreact"},
 	Extract:    extractJS,
 	Cuts:       true,
+	Resume:     resumeJS,
 	Comments:   []Delims{{Open: "//"}, {Open: "/*", Close: "*/"}},
 	Suppress:   &Delims{Open: "//"},
 }
@@ -124,6 +125,12 @@ type jsScan struct {
 	tmpl    int
 	dropped bool
 	cuts    cutRecorder
+	// noCut is where the analysis first looked for the closer of a
+	// bracket left open (to the end of the tokens), and noCutIn are the
+	// extents of web1on1 calls, whose strings know their callee: no cut
+	// after the one, nor inside the others.
+	noCut   int
+	noCutIn [][2]int
 
 	b jsBuilder
 }
@@ -133,8 +140,14 @@ var jsPool = sync.Pool{New: func() any { return new(jsScan) }}
 // extractJS finds the candidate >cs strings, web1on1 calls and suppression
 // comments of a JavaScript, TypeScript, JSX or TSX source.
 func extractJS(src []byte) (*File, error) {
+	return resumeJS(src, "", true)
+}
+
+// resumeJS extracts src as the rest of a script that a cut left with the
+// brackets its state names open (see jsScan.cutAt).
+func resumeJS(src []byte, state string, _ bool) (*File, error) {
 	f := &File{}
-	err := jsExtractInto(f, src, 0)
+	err := jsExtractInto(f, src, 0, state)
 	if err != nil {
 		return f, err
 	}
@@ -142,15 +155,16 @@ func extractJS(src []byte) (*File, error) {
 }
 
 // jsExtractInto appends to f what src holds, with host offsets shifted by
-// base, and sets its cuts. The error, if any, is a *SyntaxError.
-func jsExtractInto(f *File, src []byte, base int) *SyntaxError {
+// base, read with the brackets of state open, and sets its cuts. The
+// error, if any, is a *SyntaxError.
+func jsExtractInto(f *File, src []byte, base int, state string) *SyntaxError {
 	x := jsPool.Get().(*jsScan)
 	defer x.release()
 	x.reset(src, base)
-	x.lexTop()
+	x.lexTop(state)
 	x.analyze(f)
 	f.Comments = append(f.Comments, x.comments...)
-	f.cuts = append([]cut(nil), x.cuts.cuts...)
+	f.cuts = x.keptCuts()
 	f.strain = 2*len(src) + jsxBudgetBase - x.jsxBudget
 	if x.jsxOff {
 		f.strain = math.MaxInt / 2 // spent: only the whole file's budget tells what a file may spend
@@ -166,24 +180,71 @@ const jsxBudgetBase = 4096
 // failed JSX attempts; chunks of it together may spend no more.
 func strainLimit(n int) int { return 2*n + jsxBudgetBase }
 
-// cutAt records a cut after the line break just lexed, when the scan is in
-// the state of a text's start: between top-level statements, with no
-// bracket or template open, no error, and no JSX attempt having read past
-// it.
+// cutAt records a cut after the line break just lexed, when what follows
+// can be read as a script of its own with the open brackets put back:
+// after a token after which an expression may start and nothing else is
+// remembered (`;`, `,`, a bracket), with no template open, no error, and no
+// JSX attempt having read past it. Its state names the open brackets (and
+// whether a `(` follows if, while, for or with); the analysis drops the
+// cuts that its look-ahead crossed (see keptCuts).
 func (x *jsScan) cutAt(prev js.TokenType) {
 	p := x.in.Offset()
-	if len(x.stack) != 0 || x.tmpl != 0 || x.nerr != 0 || x.dropped || x.jsxOff || p <= x.jsxReach || p > x.n {
+	if x.tmpl != 0 || x.nerr != 0 || x.dropped || x.jsxOff || p <= x.jsxReach || p > x.n || !x.cuts.wants(p) {
 		return
 	}
 	switch prev {
-	case js.ErrorToken, js.SemicolonToken, js.CloseBraceToken: // ErrorToken: nothing yet
+	case js.ErrorToken, js.SemicolonToken, js.CommaToken, // ErrorToken: nothing yet
+		js.OpenBraceToken, js.CloseBraceToken, js.OpenParenToken, js.OpenBracketToken:
 	default:
 		return
 	}
 	if x.buf[p-1] != '\n' || p+1 < x.n && x.buf[p] == '#' && x.buf[p+1] == '!' {
 		return // see cut; a fresh scan would take "#!" for a hashbang
 	}
-	x.cuts.add(p, "")
+	state := make([]byte, len(x.stack))
+	for i, o := range x.stack {
+		switch tt := x.toks[o.tok].tt; {
+		case tt == js.OpenParenToken && o.ctl:
+			state[i] = 'c'
+		case tt == js.OpenParenToken:
+			state[i] = '('
+		case tt == js.OpenBracketToken:
+			state[i] = '['
+		case tt == js.OpenBraceToken:
+			state[i] = '{'
+		default:
+			return
+		}
+	}
+	x.cuts.add(p, string(state))
+}
+
+// openState puts back the brackets a cut's state names, as zero-width
+// tokens at the start of the text.
+func (x *jsScan) openState(state string) {
+	for _, c := range []byte(state) {
+		tt := map[byte]js.TokenType{'c': js.OpenParenToken, '(': js.OpenParenToken, '[': js.OpenBracketToken, '{': js.OpenBraceToken}[c]
+		x.stack = append(x.stack, jsOpen{int32(len(x.toks)), c == 'c'})
+		x.toks = append(x.toks, jsTok{0, 0, -1, tt})
+	}
+}
+
+// keptCuts returns the cuts that the analysis's look-ahead did not cross.
+func (x *jsScan) keptCuts() []cut {
+	var out []cut
+	for _, c := range x.cuts.cuts {
+		if c.at > x.noCut {
+			break
+		}
+		inCall := false
+		for _, r := range x.noCutIn {
+			inCall = inCall || r[0] < c.at && c.at < r[1]
+		}
+		if !inCall {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func (x *jsScan) reset(src []byte, base int) {
@@ -197,6 +258,7 @@ func (x *jsScan) reset(src []byte, base int) {
 	x.err, x.nerr, x.stop = nil, 0, false
 	x.jsxDepth, x.jsxBudget, x.jsxFar, x.jsxOff, x.jsxProbing, x.jsxReach = 0, strainLimit(len(src)), 0, false, false, 0
 	x.tmpl, x.dropped, x.cuts = 0, false, cutRecorder{cuts: x.cuts.cuts[:0], n: len(src)}
+	x.noCut, x.noCutIn = len(src)+1, x.noCutIn[:0]
 }
 
 func (x *jsScan) release() {
@@ -215,8 +277,9 @@ func (x *jsScan) seek(p int) {
 	x.in.Skip()
 }
 
-func (x *jsScan) lexTop() {
-	if x.n >= 2 && x.buf[0] == '#' && x.buf[1] == '!' {
+func (x *jsScan) lexTop(state string) {
+	x.openState(state)
+	if state == "" && x.n >= 2 && x.buf[0] == '#' && x.buf[1] == '!' {
 		p := 2
 		for p < x.n && x.buf[p] != '\n' && x.buf[p] != '\r' {
 			p++
@@ -669,6 +732,7 @@ func (x *jsScan) closeOf(i int) int {
 	if m := int(x.toks[i].match); m > i {
 		return m
 	}
+	x.noCut = min(x.noCut, int(x.toks[i].start))
 	return len(x.toks) - 1
 }
 
@@ -709,6 +773,9 @@ func (x *jsScan) analyze(f *File) {
 			fr := jsFrame{open: i}
 			if t.tt == js.OpenParenToken && hasWeb {
 				fr.callee = x.call(f, i)
+				if fr.callee != "" {
+					x.noCutIn = append(x.noCutIn, [2]int{int(t.start), int(x.toks[x.closeOf(i)].end)})
+				}
 			}
 			frames = append(frames, fr)
 		}
@@ -1006,6 +1073,7 @@ func (x *jsScan) tokIs(i int, s string) bool {
 func (x *jsScan) args(o int) int {
 	c := int(x.toks[o].match)
 	if c < 0 {
+		x.noCut = min(x.noCut, int(x.toks[o].start))
 		c = len(x.toks)
 	}
 	if c == o+1 {

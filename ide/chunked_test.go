@@ -30,6 +30,15 @@ func TestLargeFileEditsAgree(t *testing.T) {
 		{"javascript", "javascript", func(b *strings.Builder, i int) {
 			fmt.Fprintf(b, "if (a%d) { web1on1.api.sendClientMessage('>cs /set @category Used Car'); }\n", i)
 		}},
+		{"javascript in a function", "javascript", func(b *strings.Builder, i int) {
+			if i == 0 {
+				b.WriteString("document.addEventListener('DOMContentLoaded', () => {\n")
+			}
+			fmt.Fprintf(b, "  if (a%d) { web1on1.api.sendClientMessage('>cs /set @category Used Car'); }\n", i)
+			if i == 1999 {
+				b.WriteString("});\n")
+			}
+		}},
 		{"vue", "vue", benchdoc.VueLine},
 		{"svelte", "svelte", benchdoc.SvelteLine},
 		{"php", "php", benchdoc.PHPLine},
