@@ -145,6 +145,7 @@ func p95(ds []time.Duration) float64 {
 func BenchmarkLSP(b *testing.B) {
 	b.Run("cscmd", func(b *testing.B) { benchLSP(b, "cscmd", "big.cscmd", cscmdLine, 12) })
 	b.Run("javascript", func(b *testing.B) { benchLSP(b, "javascript", "big.js", jsLine, 50) })
+	b.Run("javascript-wrapped", func(b *testing.B) { benchLSP(b, "javascript", "big.js", jsWrappedLine, 52) })
 	b.Run("gtm-json", func(b *testing.B) { benchLSP(b, "json", "gtm.json", benchdoc.GTMLine, 111) })
 	b.Run("vue", func(b *testing.B) { benchLSP(b, "vue", "Big.vue", benchdoc.VueLine, 65) })
 	b.Run("svelte", func(b *testing.B) { benchLSP(b, "svelte", "Big.svelte", benchdoc.SvelteLine, 73) })
@@ -165,6 +166,19 @@ func cscmdLine(doc *strings.Builder, i int) {
 		fmt.Fprintf(doc, ">cs .location 61be87aeafdf672d381a9db4#61be87aeafdf672d381a9db5\n")
 	default:
 		fmt.Fprintf(doc, "# line %d\n", i)
+	}
+}
+
+// jsWrappedLine writes jsLine's script inside one function, as most
+// embed snippets and bundles are: no statement of it is at the top level.
+func jsWrappedLine(doc *strings.Builder, i int) {
+	if i == 0 {
+		doc.WriteString("(function () {\n")
+	}
+	doc.WriteString("  ")
+	jsLine(doc, i)
+	if i == 9999 {
+		doc.WriteString("})();\n")
 	}
 }
 
