@@ -127,8 +127,8 @@ type jsScan struct {
 	cuts    cutRecorder
 	// noCut is where the analysis first looked for the closer of a
 	// bracket left open (to the end of the tokens), and noCutIn are the
-	// extents of web1on1 calls, whose strings know their callee: no cut
-	// after the one, nor inside the others.
+	// extents of web1on1 calls, by start, whose strings know their
+	// callee: no cut after the one, nor inside the others.
 	noCut   int
 	noCutIn [][2]int
 
@@ -223,7 +223,13 @@ func (x *jsScan) cutAt(prev js.TokenType) {
 // tokens at the start of the text.
 func (x *jsScan) openState(state string) {
 	for _, c := range []byte(state) {
-		tt := map[byte]js.TokenType{'c': js.OpenParenToken, '(': js.OpenParenToken, '[': js.OpenBracketToken, '{': js.OpenBraceToken}[c]
+		tt := js.OpenParenToken
+		switch c {
+		case '[':
+			tt = js.OpenBracketToken
+		case '{':
+			tt = js.OpenBraceToken
+		}
 		x.stack = append(x.stack, jsOpen{int32(len(x.toks)), c == 'c'})
 		x.toks = append(x.toks, jsTok{0, 0, -1, tt})
 	}
@@ -232,15 +238,16 @@ func (x *jsScan) openState(state string) {
 // keptCuts returns the cuts that the analysis's look-ahead did not cross.
 func (x *jsScan) keptCuts() []cut {
 	var out []cut
+	k, reach := 0, 0 // the calls that start before a cut, and how far they reach
 	for _, c := range x.cuts.cuts {
 		if c.at > x.noCut {
 			break
 		}
-		inCall := false
-		for _, r := range x.noCutIn {
-			inCall = inCall || r[0] < c.at && c.at < r[1]
+		for k < len(x.noCutIn) && x.noCutIn[k][0] < c.at {
+			reach = max(reach, x.noCutIn[k][1])
+			k++
 		}
-		if !inCall {
+		if c.at >= reach {
 			out = append(out, c)
 		}
 	}
