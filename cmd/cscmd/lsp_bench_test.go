@@ -143,8 +143,8 @@ func p95(ds []time.Duration) float64 {
 // memory (VmHWM). Targets: diagnostics p95 <= 20 ms, completion p95 <= 5 ms,
 // RSS <= 150 MB.
 func BenchmarkLSP(b *testing.B) {
-	b.Run("cscmd", func(b *testing.B) { benchLSP(b, "cscmd", "big.cscmd", cscmdLine, 12) })
-	b.Run("javascript", func(b *testing.B) { benchLSP(b, "javascript", "big.js", jsLine, 50) })
+	b.Run("cscmd", func(b *testing.B) { benchLSP(b, "cscmd", "big.cscmd", cscmdLines.Line, 12) })
+	b.Run("javascript", func(b *testing.B) { benchLSP(b, "javascript", "big.js", jsLines.Line, 50) })
 	b.Run("javascript-wrapped", func(b *testing.B) { benchLSP(b, "javascript", "big.js", jsWrappedLine, 52) })
 	b.Run("gtm-json", func(b *testing.B) { benchLSP(b, "json", "gtm.json", benchdoc.GTMLine, 111) })
 	b.Run("vue", func(b *testing.B) { benchLSP(b, "vue", "Big.vue", benchdoc.VueLine, 65) })
@@ -152,48 +152,34 @@ func BenchmarkLSP(b *testing.B) {
 	b.Run("php", func(b *testing.B) { benchLSP(b, "php", "big.php", benchdoc.PHPLine, 66) })
 }
 
-// cscmdLine and jsLine write line i of the benchmark's documents; every
-// fifth line holds "/assign ID" where completion is asked.
-func cscmdLine(doc *strings.Builder, i int) {
-	switch i % 5 {
-	case 0:
-		fmt.Fprintf(doc, ">cs /set @category Used Car\n")
-	case 1:
-		fmt.Fprintf(doc, ">cs .brand Toyota %d\n", i)
-	case 2:
-		fmt.Fprintf(doc, ">cs /assign 62c6077ca980127f404b0301\n")
-	case 3:
-		fmt.Fprintf(doc, ">cs .location 61be87aeafdf672d381a9db4#61be87aeafdf672d381a9db5\n")
-	default:
-		fmt.Fprintf(doc, "# line %d\n", i)
+// The benchmark's command file and script.
+var (
+	cscmdLines = benchdoc.Lines{
+		">cs /set @category Used Car\n",
+		">cs .brand Toyota {i}\n",
+		">cs /assign 62c6077ca980127f404b0301\n",
+		">cs .location 61be87aeafdf672d381a9db4#61be87aeafdf672d381a9db5\n",
+		"# line {i}\n",
 	}
-}
+	jsLines = benchdoc.Lines{
+		"if (page.used) { web1on1.api.sendClientMessage('>cs /set @category Used Car'); }\n",
+		"const total{i} = items.reduce((a, b) => a + b.price / 2, 0); // {i}\n",
+		"web1on1.api.sendClientMessage('>cs /assign 62c6077ca980127f404b0301');\n",
+		"el.addEventListener('click', () => web1on1.open(), { once: true });\n",
+		"// line {i}\n",
+	}
+)
 
-// jsWrappedLine writes jsLine's script inside one function, as most
-// embed snippets and bundles are: no statement of it is at the top level.
+// jsWrappedLine writes the script inside one function, as most embed
+// snippets and bundles are: no statement of it is at the top level.
 func jsWrappedLine(doc *strings.Builder, i int) {
 	if i == 0 {
 		doc.WriteString("(function () {\n")
 	}
 	doc.WriteString("  ")
-	jsLine(doc, i)
+	jsLines.Line(doc, i)
 	if i == 9999 {
 		doc.WriteString("})();\n")
-	}
-}
-
-func jsLine(doc *strings.Builder, i int) {
-	switch i % 5 {
-	case 0:
-		fmt.Fprintf(doc, "if (page.used) { web1on1.api.sendClientMessage('>cs /set @category Used Car'); }\n")
-	case 1:
-		fmt.Fprintf(doc, "const total%d = items.reduce((a, b) => a + b.price / 2, 0); // %d\n", i, i)
-	case 2:
-		fmt.Fprintf(doc, "web1on1.api.sendClientMessage('>cs /assign 62c6077ca980127f404b0301');\n")
-	case 3:
-		fmt.Fprintf(doc, "el.addEventListener('click', () => web1on1.open(), { once: true });\n")
-	default:
-		fmt.Fprintf(doc, "// line %d\n", i)
 	}
 }
 
